@@ -108,3 +108,21 @@ export interface CodeRange {
   readonly connectBase: number | null;
   readonly description: string;
 }
+
+/** A Windows message text seen in a real log, with the code it belongs to where that is known. */
+export interface ObservedTextRecord {
+  readonly text: string;
+  /** BCP 47 tag, e.g. `en-US`, `pt-BR`. */
+  readonly lang: string;
+  /** Event ID the text was seen in, when it came from an event. */
+  readonly eventId: number | null;
+  /** EventData field that carried it, e.g. `Reason`, `FailureReason`. */
+  readonly field: string | null;
+  readonly family: Family | null;
+  /** The code, when known; `null` for "known Windows text, code not recorded". */
+  readonly code: number | null;
+  /** Catalog name of the code, when the text belongs to a catalog entry. */
+  readonly name: string | null;
+  readonly source: string;
+  readonly note: string | null;
+}
