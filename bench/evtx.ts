@@ -1,0 +1,178 @@
+/**
+ * EVTX reader benchmark, side by side with libevtx (`evtxexport -f xml`) and python-evtx
+ * (`evtx_dump.py`) on the same input. Builds a >= 50 MB file at run time by replicating the chunks
+ * of the sample files (`../shared/samples`), plus a 2x file to show that peak RSS does not grow.
+ * Targets: >= 200k records/s steady state; >= 10x libevtx end to end.
+ *
+ * Run: node <build>/bench/evtx.js [--mb 50]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, readEvtx, renderRecordXml } from '../src/evtx/index.js';
+import { createFdWriter, dumpEvtx } from '../src/node/evtx-dump.js';
+import { readEvtxFile } from '../src/node/evtx-file.js';
+
+const HEADER = 4096;
+const CHUNK = 65536;
+const SELF = fileURLToPath(import.meta.url);
+
+function repoRoot(): string {
+  let dir = dirname(SELF);
+  for (let i = 0; i < 8; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error('repository root not found');
+}
+
+const SOURCES = ['samples/evtx/security.evtx', 'samples/evtx/system.evtx', 'samples/real/evtx/bevatsal1122-System-wlan-chunks.evtx'];
+
+/** Every non-empty chunk of the sample files. */
+function sampleChunks(shared: string): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const rel of SOURCES) {
+    const b = new Uint8Array(readFileSync(join(shared, rel)));
+    for (let off = HEADER; off + CHUNK <= b.length; off += CHUNK) {
+      const c = b.subarray(off, off + CHUNK);
+      if (c[0] === 0x45 && c[1] === 0x6c) out.push(c); // "El"fChnk
+    }
+  }
+  return out;
+}
+
+/** A valid EVTX file of `count` chunks cycling through `chunks` (copied byte for byte; header rewritten). */
+function buildFile(chunks: Uint8Array[], count: number): Uint8Array {
+  const file = new Uint8Array(HEADER + count * CHUNK);
+  const v = new DataView(file.buffer);
+  file.set(new TextEncoder().encode('ElfFile\0'), 0);
+  v.setBigUint64(8, 0n, true);
+  v.setBigUint64(16, BigInt(count - 1), true);
+  v.setBigUint64(24, 1n, true);
+  v.setUint32(32, 128, true);
+  v.setUint16(36, 1, true);
+  v.setUint16(38, 3, true);
+  v.setUint16(40, HEADER, true);
+  v.setUint16(42, Math.min(count, 0xffff), true);
+  v.setUint32(124, crc32(file, 0, 120), true);
+  for (let i = 0; i < count; i++) file.set(chunks[i % chunks.length]!, HEADER + i * CHUNK);
+  return file;
+}
+
+function secondsOf(fn: () => void): number {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e9;
+}
+
+function has(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Runs a command with stdout to /dev/null; wall seconds. */
+function timeCommand(cmd: string, args: string[]): number {
+  return secondsOf(() => {
+    const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'ignore'] });
+    if (r.status !== 0) throw new Error(`${cmd} exited ${r.status}`);
+  });
+}
+
+function childJson(args: string[]): { records: number; maxRssKb: number; seconds: number } {
+  const out = execFileSync(process.execPath, [SELF, '--child', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as { records: number; maxRssKb: number; seconds: number };
+}
+
+const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+export async function benchEvtx(mb = 50): Promise<string[]> {
+  const shared = resolve(repoRoot(), '..', 'shared');
+  if (!existsSync(shared)) return ['evtx: ../shared not present, benchmark skipped'];
+  const lines: string[] = [];
+  const chunks = sampleChunks(shared);
+  const count = Math.ceil((mb * 1e6) / CHUNK);
+  const dir = mkdtempSync(join(tmpdir(), 'evtx-bench-'));
+  try {
+    const file = buildFile(chunks, count);
+    const big = join(dir, 'bench.evtx');
+    const big2 = join(dir, 'bench2x.evtx');
+    writeFileSync(big, file);
+    writeFileSync(big2, buildFile(chunks, count * 2));
+    const sizeMb = file.length / 1e6;
+    lines.push(`evtx: ${fmt(sizeMb, 1)} MB input, ${count} chunks replicated from ${chunks.length} sample chunks`);
+
+    // Steady state in this process: one warm-up pass, then the median of three.
+    let records = 0;
+    const pass = (xml: boolean): number =>
+      secondsOf(() => {
+        records = 0;
+        for (const r of readEvtx(file)) {
+          records++;
+          if (xml) renderRecordXml(r);
+        }
+      });
+    pass(false);
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[1]!;
+    const parse = median([pass(false), pass(false), pass(false)]);
+    const parseXml = median([pass(true), pass(true), pass(true)]);
+    lines.push(`  records: ${fmt(records)}`);
+    lines.push(`  parse to records (CRC checked):   ${fmt(records / parse / 1000)}k records/s  ${fmt(sizeMb / parse, 1)} MB/s`);
+    lines.push(`  parse + render XML:               ${fmt(records / parseXml / 1000)}k records/s  ${fmt(sizeMb / parseXml, 1)} MB/s`);
+    const target = records / parse >= 200_000;
+    lines.push(`  target >= 200k records/s: ${target ? 'MET' : 'NOT MET'}`);
+
+    // End to end, XML to /dev/null, each tool in its own process.
+    const ours = timeCommand(process.execPath, [SELF, '--child', 'dump', big]);
+    lines.push(`  end to end, XML out: wlanreason evtx --xml ${fmt(ours, 2)} s (${fmt(records / ours / 1000)}k records/s)`);
+    if (has('evtxexport')) {
+      const lib = timeCommand('evtxexport', ['-f', 'xml', big]);
+      lines.push(`                       evtxexport -f xml    ${fmt(lib, 2)} s (${fmt(records / lib / 1000, 1)}k records/s)  ratio ${fmt(lib / ours, 1)}x ${lib / ours >= 10 ? '(target >= 10x MET)' : '(target >= 10x NOT MET)'}`);
+    } else lines.push('  evtxexport not installed: comparison skipped');
+    if (has('evtx_dump.py')) {
+      // python-evtx is ~100x slower: time it on a slice of 16 chunks and extrapolate linearly.
+      const sliceChunks = 16;
+      const slice = join(dir, 'slice.evtx');
+      const sliceFile = buildFile(chunks, sliceChunks);
+      writeFileSync(slice, sliceFile);
+      let sliceRecords = 0;
+      for (const _ of readEvtx(sliceFile)) sliceRecords++;
+      const py = timeCommand('evtx_dump.py', [slice]);
+      const pyRate = sliceRecords / py;
+      const extrapolated = records / pyRate;
+      lines.push(`                       evtx_dump.py         ${fmt(extrapolated, 0)} s extrapolated from ${sliceChunks} chunks (${fmt(sliceRecords)} records in ${fmt(py, 2)} s, ${fmt(pyRate)} records/s)  ratio ${fmt(extrapolated / ours)}x`);
+    } else lines.push('  evtx_dump.py not installed: comparison skipped');
+
+    // Peak RSS of a streaming read, file vs 2x file.
+    const a = childJson(['read', big]);
+    const b = childJson(['read', big2]);
+    lines.push(`  peak RSS, streaming readEvtxFile: ${fmt(statSync(big).size / 1e6)} MB file ${fmt(a.maxRssKb / 1024, 1)} MiB; ${fmt(statSync(big2).size / 1e6)} MB file ${fmt(b.maxRssKb / 1024, 1)} MiB (ratio ${fmt(b.maxRssKb / a.maxRssKb, 2)}; ${fmt(a.records / a.seconds / 1000)}k and ${fmt(b.records / b.seconds / 1000)}k records/s from disk)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+async function child(mode: string, path: string): Promise<void> {
+  if (mode === 'dump') {
+    // Buffered synchronous writes to fd 1, as the CLI is meant to do.
+    const w = createFdWriter(1);
+    await dumpEvtx(path, { format: 'xml', skipBad: true }, w.out, () => {});
+    w.flush();
+    return;
+  }
+  const t = process.hrtime.bigint();
+  let records = 0;
+  for await (const _ of readEvtxFile(path)) records++;
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  process.stdout.write(JSON.stringify({ records, seconds, maxRssKb: process.resourceUsage().maxRSS }));
+}
+
+if (process.argv[1] === SELF) {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') await child(args[1]!, args[2]!);
+  else {
+    const i = args.indexOf('--mb');
+    console.log((await benchEvtx(i >= 0 ? Number(args[i + 1]) : 50)).join('\n'));
+  }
+}

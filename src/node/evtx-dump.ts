@@ -1,0 +1,115 @@
+/**
+ * `wlanreason evtx <file> [--xml|--json|--ndjson] [--skip-bad]`: dumps every record of an .evtx
+ * file. Without `skipBad` the dump stops at the first problem (output stays well-formed); with
+ * it, damaged chunks and records are reported on `err` and skipped.
+ */
+import { writeSync } from 'node:fs';
+import type { EvtxProblem } from '../evtx/errors.js';
+import { renderNodes, renderRecordXml } from '../evtx/render-xml.js';
+import type { EvtxRecord, EvtxValue } from '../evtx/types.js';
+import { binaryHex } from '../evtx/text.js';
+import { readEvtxFileChunks } from './evtx-file.js';
+
+export type EvtxDumpFormat = 'xml' | 'json' | 'ndjson';
+
+export interface EvtxDumpOptions {
+  readonly format: EvtxDumpFormat;
+  readonly skipBad: boolean;
+}
+
+export interface EvtxDumpResult {
+  /** Records written. */
+  readonly records: number;
+  /** Records seen but not readable. */
+  readonly skipped: number;
+  readonly problems: readonly EvtxProblem[];
+  /** True when the dump ended early at a problem (only without `skipBad`). */
+  readonly stopped: boolean;
+}
+
+/** JSON-safe form of a value: bigint → decimal string, binary → upper-case hex, BinXML → XML text. */
+export function jsonValue(v: EvtxValue): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Uint8Array) return binaryHex(v);
+  if (Array.isArray(v)) return v.map((x: EvtxValue) => jsonValue(x));
+  return renderNodes((v as { nodes: Parameters<typeof renderNodes>[0] }).nodes, []);
+}
+
+/** A record as a plain JSON object (without the BinXML tree). */
+export function recordToJson(r: EvtxRecord): object {
+  return {
+    recordId: r.recordId,
+    chunkIndex: r.chunkIndex,
+    fileOffset: r.fileOffset,
+    written: r.written,
+    system: r.system,
+    data: r.data.map((d) => ({ name: d.name, type: d.type, value: jsonValue(d.value), text: d.text })),
+  };
+}
+
+/**
+ * A buffered writer for a file descriptor (1 = stdout): strings are encoded into a 1 MiB buffer
+ * and written synchronously when it fills. Much cheaper than concatenating a large string or one
+ * stream write per record; call `flush()` at the end.
+ */
+export function createFdWriter(fd: number, size = 1 << 20): { out: (s: string) => void; flush: () => void } {
+  const buf = Buffer.allocUnsafe(size);
+  let used = 0;
+  const flush = (): void => {
+    let off = 0;
+    while (off < used) off += writeSync(fd, buf, off, used - off);
+    used = 0;
+  };
+  const out = (s: string): void => {
+    // Worst case 3 bytes per UTF-16 unit; strings too big for the buffer go out directly.
+    if (used + s.length * 3 > size) {
+      flush();
+      if (s.length * 3 > size) {
+        writeSync(fd, s);
+        return;
+      }
+    }
+    used += buf.write(s, used, 'utf8');
+  };
+  return { out, flush };
+}
+
+export function formatProblem(p: EvtxProblem): string {
+  return `${p.file ?? '-'}: ${p.offset} chunk ${p.chunkIndex} ${p.kind}: ${p.message}`;
+}
+
+export async function dumpEvtx(
+  path: string,
+  options: EvtxDumpOptions,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<EvtxDumpResult> {
+  let stop = false;
+  const reader = readEvtxFileChunks(path, {
+    // XML is rendered from the node tree alone; JSON needs the extracted fields.
+    fields: options.format !== 'xml',
+    onProblem: (p) => {
+      err(formatProblem(p) + '\n');
+      if (!options.skipBad) stop = true;
+    },
+  });
+  let n = 0;
+  if (options.format === 'xml') out(`<?xml version="1.0" encoding="utf-8"?>\n<Events>\n`);
+  else if (options.format === 'json') out('[');
+  outer: for await (const records of reader) {
+    for (const r of records) {
+      if (stop) break outer;
+      // One compact event per line, as Windows renders it (and grep-friendly).
+      if (options.format === 'xml') out(renderRecordXml(r) + '\n');
+      else if (options.format === 'json') out((n > 0 ? ',\n' : '\n') + JSON.stringify(recordToJson(r)));
+      else out(JSON.stringify(recordToJson(r)) + '\n');
+      n++;
+    }
+  }
+  if (options.format === 'xml') out('</Events>\n');
+  else if (options.format === 'json') out(n > 0 ? '\n]\n' : ']\n');
+  const s = reader.summary;
+  if (stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
+  return { records: n, skipped: s.skippedRecords, problems: s.problems, stopped: stop };
+}
