@@ -1,0 +1,112 @@
+/**
+ * `Get-WinEvent … | ConvertTo-Json`: an array (or one object) of EventLogRecord objects. Field values are
+ * in `Properties[n].Value` by position; names come from the manifest field lists (field-tables.ts).
+ * Objects that only have `Message` are read with the message templates.
+ */
+import type { EventSink } from './sink.js';
+import type { RawRecord } from './normalize.js';
+import { fieldNamesFor } from './field-tables.js';
+import { parseMessage } from './message-text.js';
+import { parseEventId } from './numbers.js';
+import { knownProvider } from './providers.js';
+import { normalizeTime } from './time.js';
+import { normalizeNewlines } from './text-decode.js';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function isObject(v: Json | undefined): v is { [k: string]: Json } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Property lookup without regard to case (PowerShell property names are case-insensitive). */
+function prop(o: { [k: string]: Json }, ...names: string[]): Json | undefined {
+  for (const n of names) {
+    if (Object.prototype.hasOwnProperty.call(o, n)) return o[n];
+  }
+  const lower = new Set(names.map((n) => n.toLowerCase()));
+  for (const k of Object.keys(o)) if (lower.has(k.toLowerCase())) return o[k];
+  return undefined;
+}
+
+/** A JSON value as the text a log would show. */
+function asText(v: Json | undefined): string | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (isObject(v)) {
+    // Depth-limited ConvertTo-Json turns nested objects into strings; shallower ones keep a value property.
+    const inner = prop(v, 'Value', 'value', 'Guid', 'DateTime');
+    if (inner !== undefined && !isObject(inner) && !Array.isArray(inner)) return asText(inner);
+  }
+  return JSON.stringify(v).slice(0, 256);
+}
+
+function timeOf(v: Json | undefined): string | null {
+  if (isObject(v)) {
+    // Windows PowerShell 5.1: { "value": "/Date(ms)/", "DateTime": "…local text…" }
+    const inner = prop(v, 'value');
+    return normalizeTime(asText(inner), false);
+  }
+  return normalizeTime(asText(v), false);
+}
+
+export function readPowerShellJson(text: string, sink: EventSink): void {
+  let root: Json;
+  try {
+    root = JSON.parse(text) as Json;
+  } catch (e) {
+    sink.skip('input', `JSON could not be parsed: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  const items: Json[] = Array.isArray(root) ? root : [root];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const where = `item ${i}`;
+    if (!isObject(item)) {
+      sink.skip(where, 'JSON item is not an object; skipped');
+      continue;
+    }
+    const eventId = parseEventId(asText(prop(item, 'Id', 'EventID', 'EventId')));
+    if (eventId === null) {
+      sink.skip(where, 'JSON item has no valid Id; skipped');
+      continue;
+    }
+    const providerText = asText(prop(item, 'ProviderName', 'Provider', 'Source'));
+    const provider = knownProvider(providerText, asText(prop(item, 'ProviderId'))) ?? providerText;
+    const fields: Array<readonly [string, string]> = [];
+    const props = prop(item, 'Properties');
+    let havePositional = false;
+    if (Array.isArray(props)) {
+      const names = fieldNamesFor(knownProvider(provider) ?? (provider === null ? null : provider), eventId);
+      for (let n = 0; n < props.length && n < 1024; n++) {
+        const p = props[n];
+        const value = isObject(p) ? asText(prop(p, 'Value')) : asText(p);
+        fields.push([names?.[n] ?? `Property${n}`, value ?? '']);
+      }
+      havePositional = names !== undefined && props.length > 0;
+      if (names !== undefined && props.length > 0 && props.length !== names.length) {
+        sink.problem(where, `event ${eventId} has ${props.length} properties; its template has ${names.length}; names given by position`);
+      }
+    }
+    const rawMessage = asText(prop(item, 'Message'));
+    // JSON escapes keep the CR LF of the rendered message; other formats have them normalised already.
+    const message = rawMessage === null ? null : normalizeNewlines(rawMessage);
+    if (message !== null) {
+      if (!havePositional) fields.push(...parseMessage(message, eventId).fields);
+      fields.push(['Message', message]);
+    }
+    const ridText = asText(prop(item, 'RecordId', 'EventRecordID'));
+    const raw: RawRecord = {
+      provider,
+      eventId,
+      time: timeOf(prop(item, 'TimeCreated', 'TimeGenerated')),
+      channel: asText(prop(item, 'LogName', 'ContainerLog')),
+      computer: asText(prop(item, 'MachineName', 'Computer')),
+      recordId: ridText !== null && /^\d{1,15}$/.test(ridText) ? Number(ridText) : null,
+      fields,
+      line: null,
+      offset: null,
+    };
+    sink.record(raw);
+  }
+}

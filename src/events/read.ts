@@ -1,0 +1,323 @@
+/**
+ * The entry points: read one input (bytes + the name the caller gave it) into normalized events,
+ * problems and counts. Archives (gzip, zip) are opened here; the format of every part is detected from
+ * its content.
+ */
+import type { ReadProblem, WlanEvent } from './model.js';
+import { detectFormat, detectTextFormat, type InputFormat } from './detect.js';
+import { decodeText, normalizeNewlines, sniffEncoding, type TextEncodingName } from './text-decode.js';
+import { EventSink } from './sink.js';
+import { readEventXml } from './event-xml.js';
+import { readWlanReportHtml, readWlanReportXml } from './wlanreport.js';
+import { readPowerShellJson } from './powershell-json.js';
+import { readDelimitedEvents } from './csv-export.js';
+import { readPlainText } from './plain-text.js';
+import { evtxProblemWhere, readEvtxRecords, type EvtxProblemLike, type EvtxRecordLike } from './from-evtx.js';
+import { listZip, readZipEntry } from './zip.js';
+import { decompress } from './decompress.js';
+import { MAX_ARCHIVE_DEPTH } from './limits.js';
+
+/** What an EVTX reader returns for a whole file: records, or records and the problems it met. */
+export type EvtxReadOutput =
+  | Iterable<EvtxRecordLike>
+  | { readonly records: Iterable<EvtxRecordLike>; readonly problems?: Iterable<EvtxProblemLike> };
+
+export interface ReadOptions {
+  /** Keep events of every provider; by default only WLAN / 802.1X providers (and unnamed ones) are kept. */
+  readonly allProviders?: boolean;
+  /** EVTX reader to use for `.evtx` input (core code does not import one). */
+  readonly evtx?: (bytes: Uint8Array) => EvtxReadOutput;
+}
+
+export interface ReadResult {
+  readonly events: WlanEvent[];
+  readonly problems: ReadProblem[];
+  /** Detected format (`evtx`, `event-xml`, …; `zip`/`gzip` for archives). */
+  readonly format: string;
+  /** Parts of the input that could not be read. */
+  readonly skipped: number;
+  /** Events of unrelated providers that were read and left out (see `allProviders`). */
+  readonly ignored: number;
+  /** Text encoding found, for text formats. */
+  readonly encoding: TextEncodingName | null;
+}
+
+function emptyResult(sink: EventSink, format: string, encoding: TextEncodingName | null = null): ReadResult {
+  sink.finish();
+  return { events: sink.events, problems: sink.problems, format, skipped: sink.skipped, ignored: sink.ignored, encoding };
+}
+
+function isIterable(x: unknown): x is Iterable<EvtxRecordLike> {
+  return typeof x === 'object' && x !== null && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+}
+
+/** Read a decoded text of a known text format into the sink. */
+function readText(text: string, format: InputFormat, sink: EventSink): void {
+  const t = normalizeNewlines(text.replace(/^\uFEFF/, ''));
+  switch (format) {
+    case 'event-xml':
+      readEventXml(t, sink);
+      return;
+    case 'wlanreport-xml':
+      readWlanReportXml(t, sink);
+      return;
+    case 'wlanreport-html':
+      readWlanReportHtml(t, sink);
+      return;
+    case 'powershell-json':
+      readPowerShellJson(t, sink);
+      return;
+    case 'powershell-csv':
+      readDelimitedEvents(t, ',', sink);
+      return;
+    default: {
+      // Event Viewer "Save as Text" is tab-separated with a header row of five names.
+      const first = t.slice(0, Math.max(0, t.indexOf('\n')));
+      if (first.split('\t').length === 5) readDelimitedEvents(t, '\t', sink);
+      else readPlainText(t, sink);
+    }
+  }
+}
+
+function readNonArchive(bytes: Uint8Array, format: InputFormat, sink: EventSink, options: ReadOptions): TextEncodingName | null {
+  switch (format) {
+    case 'empty':
+      sink.problem('input', 'input is empty');
+      return null;
+    case 'binary':
+      sink.skip('byte 0x0', 'input is binary and not in a known format');
+      return null;
+    case 'cab':
+      sink.skip('byte 0x0', '.cab archives are not supported; extract them first (e.g. `expand -F:* file.cab dir`)');
+      return null;
+    case 'evtx':
+      readEvtx(bytes, sink, options);
+      return null;
+    case 'gzip':
+    case 'zip':
+      sink.skip('byte 0x0', `${format} input needs the asynchronous reader (readEvents)`);
+      return null;
+    default: {
+      const decoded = decodeText(bytes);
+      if (decoded.note !== null) sink.problem('input', decoded.note);
+      sink.format = format;
+      readText(decoded.text, format, sink);
+      return decoded.encoding;
+    }
+  }
+}
+
+function readEvtx(bytes: Uint8Array, sink: EventSink, options: ReadOptions): void {
+  if (options.evtx === undefined) {
+    sink.skip('byte 0x0', 'EVTX input needs an EVTX reader (options.evtx)');
+    return;
+  }
+  let out: EvtxReadOutput;
+  try {
+    out = options.evtx(bytes);
+  } catch (e) {
+    sink.skip('byte 0x0', `EVTX reader failed: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  const records = isIterable(out) ? out : out.records;
+  try {
+    readEvtxRecords(records, sink);
+  } catch (e) {
+    sink.skip('input', `EVTX reader failed while reading records: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!isIterable(out) && out.problems !== undefined) {
+    for (const p of out.problems) sink.skip(evtxProblemWhere(p), p.message);
+  }
+}
+
+/** Synchronous read of one input; gzip and zip need `readEvents`. */
+export function readEventsSync(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): ReadResult {
+  const format = detectFormat(bytes);
+  const sink = new EventSink(fileName, format, options);
+  const encoding = readNonArchive(bytes, format, sink, options);
+  return emptyResult(sink, format, encoding);
+}
+
+async function readInto(
+  bytes: Uint8Array,
+  name: string,
+  options: ReadOptions,
+  depth: number,
+  out: { events: WlanEvent[]; problems: ReadProblem[]; skipped: number; ignored: number },
+): Promise<{ format: InputFormat; encoding: TextEncodingName | null }> {
+  const format = detectFormat(bytes);
+  if (format === 'gzip' || format === 'zip') {
+    if (depth >= MAX_ARCHIVE_DEPTH) {
+      out.problems.push({ file: name, where: 'byte 0x0', message: `archives nested deeper than ${MAX_ARCHIVE_DEPTH}; not opened` });
+      out.skipped++;
+      return { format, encoding: null };
+    }
+    if (format === 'gzip') {
+      let inner: Uint8Array;
+      try {
+        inner = await decompress(bytes, 'gzip');
+      } catch (e) {
+        out.problems.push({ file: name, where: 'byte 0x0', message: e instanceof Error ? e.message : String(e) });
+        out.skipped++;
+        return { format, encoding: null };
+      }
+      const innerName = name.replace(/\.gz$/i, '') === name ? `${name}!` : name.replace(/\.gz$/i, '');
+      await readInto(inner, innerName, options, depth + 1, out);
+      return { format, encoding: null };
+    }
+    const listing = listZip(bytes);
+    for (const p of listing.problems) {
+      out.problems.push({ file: name, where: p.where, message: p.message });
+      out.skipped++;
+    }
+    for (const entry of listing.entries) {
+      if (entry.name.endsWith('/')) continue;
+      const member = `${name}!${entry.name}`;
+      const data = await readZipEntry(bytes, entry);
+      if (typeof data === 'string') {
+        out.problems.push({ file: member, where: `byte 0x${entry.cdOffset.toString(16)}`, message: data });
+        out.skipped++;
+        continue;
+      }
+      await readInto(data, member, options, depth + 1, out);
+    }
+    return { format, encoding: null };
+  }
+  const sink = new EventSink(name, format, options);
+  const encoding = readNonArchive(bytes, format, sink, options);
+  sink.finish();
+  for (const e of sink.events) out.events.push(e);
+  for (const p of sink.problems) out.problems.push(p);
+  out.skipped += sink.skipped;
+  out.ignored += sink.ignored;
+  return { format, encoding };
+}
+
+/** Read one input of any supported format, including gzip and zip archives of them. Never throws on bad input. */
+export async function readEvents(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const out = { events: [] as WlanEvent[], problems: [] as ReadProblem[], skipped: 0, ignored: 0 };
+  const { format, encoding } = await readInto(bytes, fileName, options, 0, out);
+  return { ...out, format, encoding };
+}
+
+/** One item of a streamed read. The last item is always the summary. */
+export type StreamItem =
+  | { readonly type: 'event'; readonly event: WlanEvent }
+  | { readonly type: 'problem'; readonly problem: ReadProblem }
+  | { readonly type: 'summary'; readonly format: string; readonly skipped: number; readonly ignored: number };
+
+/** Longest unfinished event kept while streaming event XML. */
+const MAX_PENDING_CHARS = 64 * 1024 * 1024;
+const DETECT_BYTES = 64 * 1024;
+
+/**
+ * Streamed read: event XML is parsed event by event as chunks arrive (memory bounded by the largest event);
+ * other formats are collected and read whole.
+ */
+export async function* readEventsStream(
+  chunks: AsyncIterable<Uint8Array>,
+  fileName: string,
+  options: ReadOptions = {},
+): AsyncGenerator<StreamItem> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headLen = 0;
+  let ended = false;
+  while (headLen < DETECT_BYTES) {
+    const r = await iterator.next();
+    if (r.done) {
+      ended = true;
+      break;
+    }
+    head.push(r.value);
+    headLen += r.value.byteLength;
+  }
+  const headBytes = concat(head, headLen);
+  const format = detectFormat(headBytes);
+  if (format !== 'event-xml') {
+    // Collect the rest and read whole.
+    const parts = [headBytes];
+    let total = headLen;
+    if (!ended) {
+      for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+        parts.push(r.value);
+        total += r.value.byteLength;
+      }
+    }
+    const result = await readEvents(concat(parts, total), fileName, options);
+    for (const event of result.events) yield { type: 'event', event };
+    for (const problem of result.problems) yield { type: 'problem', problem };
+    yield { type: 'summary', format: result.format, skipped: result.skipped, ignored: result.ignored };
+    return;
+  }
+
+  const sink = new EventSink(fileName, format, options);
+  const pending: StreamItem[] = [];
+  sink.onEvent = (event) => pending.push({ type: 'event', event });
+  let problemsSeen = 0;
+  const flushProblems = (): void => {
+    for (; problemsSeen < sink.problems.length; problemsSeen++) {
+      const p = sink.problems[problemsSeen];
+      if (p !== undefined) pending.push({ type: 'problem', problem: p });
+    }
+  };
+  const { encoding, bomLength } = sniffEncoding(headBytes);
+  const decoder = new TextDecoder(encoding ?? 'utf-8');
+  let buffer = '';
+  let lineBase = 1;
+  let first = true;
+  let refused = false;
+  const feed = (bytes: Uint8Array, final: boolean): void => {
+    if (refused) return;
+    let text = decoder.decode(first ? bytes.subarray(bomLength) : bytes, { stream: !final });
+    first = false;
+    // Keep a trailing CR for the next chunk so CR LF split across chunks stays one line end.
+    buffer += text;
+    text = '';
+    let cut = buffer.length;
+    if (!final) while (cut > 0 && buffer.charCodeAt(cut - 1) === 0x0d) cut--;
+    const ready = normalizeNewlines(buffer.slice(0, cut));
+    const rest = buffer.slice(cut);
+    const consumed = readEventXml(ready, sink, { final, lineBase });
+    if (consumed === -1) {
+      // A refused document (DTD, limits) is not read any further.
+      refused = true;
+      buffer = '';
+      return;
+    }
+    for (let i = ready.indexOf('\n'); i !== -1 && i < consumed; i = ready.indexOf('\n', i + 1)) lineBase++;
+    buffer = ready.slice(consumed) + rest;
+    if (buffer.length > MAX_PENDING_CHARS) {
+      sink.skip(`line ${lineBase}`, `an event is longer than ${MAX_PENDING_CHARS} characters; dropped`);
+      buffer = '';
+    }
+  };
+  feed(headBytes, ended);
+  flushProblems();
+  yield* pending.splice(0);
+  if (!ended) {
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+      feed(r.value, false);
+      flushProblems();
+      yield* pending.splice(0);
+    }
+    feed(new Uint8Array(0), true);
+  }
+  sink.finish();
+  flushProblems();
+  yield* pending.splice(0);
+  yield { type: 'summary', format, skipped: sink.skipped, ignored: sink.ignored };
+}
+
+function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+export { detectFormat, detectTextFormat };
