@@ -83,9 +83,27 @@ export function entriesOf(family: Family): readonly CodeEntry[] {
 
 /** The entry with this exact value in this family. */
 export function lookupValue(family: Family, value: number): CodeEntry | undefined {
-  // An unknown family string from an untyped caller (even "__proto__") finds no Map: undefined.
-  const values: unknown = (index ?? idx()).byValue[family];
-  return values instanceof Map ? (values as Map<number, CodeEntry>).get(value) : undefined;
+  const byValue = (index ?? idx()).byValue;
+  // A switch on the family string keeps the hot path to one Map.get, and an unknown family
+  // from an untyped caller (even "__proto__") finds nothing.
+  switch (family) {
+    case 'wlan':
+      return byValue.wlan.get(value);
+    case 'onex':
+      return byValue.onex.get(value);
+    case 'l2':
+      return byValue.l2.get(value);
+    case 'dot11-reason':
+      return byValue['dot11-reason'].get(value);
+    case 'dot11-status':
+      return byValue['dot11-status'].get(value);
+    case 'disconnect':
+      return byValue.disconnect.get(value);
+    case 'eap':
+      return byValue.eap.get(value);
+    default:
+      return undefined;
+  }
 }
 
 /**
