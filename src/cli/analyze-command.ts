@@ -1,7 +1,7 @@
 /** `wlanreason analyze`: reads logs, groups connection attempts and reports why they failed. */
 import { fileURLToPath } from 'node:url';
 import { attemptToNdjson, createAnalyzer, renderReportText, summaryToJson } from '../analysis/index.js';
-import { readInputs } from '../node/read-inputs.js';
+import { readInputItems } from '../node/read-inputs.js';
 import { UsageError, type ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import { safeText } from './style.js';
@@ -61,19 +61,26 @@ export async function runAnalyze(args: ParsedArgs, io: CliIo): Promise<number> {
   let problems = 0;
   let events = 0;
   const progress = io.stderrIsTTY && !ndjson;
-  for await (const result of readInputs(inputs)) {
-    files++;
-    if (result.format === 'none') unreadableFiles++;
-    skipped += result.skipped;
-    for (const event of result.events) analyzer.add(event);
-    events += result.events.length;
-    for (const p of result.problems) {
+  let lastProgress = 0;
+  for await (const item of readInputItems(inputs)) {
+    if (item.type === 'event') {
+      analyzer.add(item.event);
+      events++;
+      if (progress && (events & 0x3fff) === 0 && Date.now() - lastProgress > 200) {
+        lastProgress = Date.now();
+        io.err(`\r\u001b[Kread ${files} file${files === 1 ? '' : 's'}, ${events} events`);
+      }
+    } else if (item.type === 'problem') {
       problems++;
-      analyzer.addProblem(p);
+      analyzer.addProblem(item.problem);
       if (progress) io.err('\r\u001b[K');
-      io.err(`wlanreason: ${safeText(p.file)}: ${safeText(p.where)}: ${safeText(p.message)}\n`);
+      io.err(`wlanreason: ${safeText(item.problem.file)}: ${safeText(item.problem.where)}: ${safeText(item.problem.message)}\n`);
+    } else {
+      files++;
+      if (item.format === 'none') unreadableFiles++;
+      skipped += item.skipped;
+      if (progress) io.err(`\r\u001b[Kread ${files} file${files === 1 ? '' : 's'}, ${events} events`);
     }
-    if (progress) io.err(`\r\u001b[Kread ${files} file${files === 1 ? '' : 's'}, ${events} events`);
   }
   if (progress) io.err('\r\u001b[K');
   analyzer.count('files read', files - unreadableFiles);

@@ -122,14 +122,18 @@ export async function* expandInputs(
   }
 }
 
-/** Most frequent host named by the events, or null. */
-function hostOfEvents(events: readonly WlanEvent[]): string | null {
-  const counts = new Map<string, number>();
-  for (const e of events) if (e.host !== null) counts.set(e.host, (counts.get(e.host) ?? 0) + 1);
-  let best: string | null = null;
-  let n = 0;
-  for (const [h, c] of counts) if (c > n) [best, n] = [h, c];
-  return best;
+/** Counts the hosts named by a file's events, to report the most frequent one. */
+class HostTally {
+  private readonly counts = new Map<string, number>();
+  add(host: string | null): void {
+    if (host !== null && (this.counts.size < 1024 || this.counts.has(host))) this.counts.set(host, (this.counts.get(host) ?? 0) + 1);
+  }
+  best(): string | null {
+    let best: string | null = null;
+    let n = 0;
+    for (const [h, c] of this.counts) if (c > n) [best, n] = [h, c];
+    return best;
+  }
 }
 
 /** For `root/HOST/…/file`, the first folder below the root; null for files directly in the root. */
@@ -140,39 +144,66 @@ function hostOfFolder(found: Found): string | null {
   return parts.length >= 2 ? (parts[0] ?? null) : null;
 }
 
-async function readEvtxPath(path: string, options: ReadInputsOptions): Promise<Omit<InputResult, 'host' | 'hostSource'>> {
+/** One item of the streaming read: an event or a problem as it comes, then a closing line per file. */
+export type InputItem =
+  | { readonly type: 'event'; readonly event: WlanEvent }
+  | { readonly type: 'problem'; readonly problem: ReadProblem }
+  | {
+      readonly type: 'file';
+      readonly file: string;
+      readonly format: string;
+      readonly host: string | null;
+      readonly hostSource: InputResult['hostSource'];
+      readonly events: number;
+      readonly skipped: number;
+      readonly ignored: number;
+    };
+
+type FileItem = Extract<InputItem, { type: 'event' | 'problem' }> | { readonly type: 'summary'; readonly format: string; readonly skipped: number; readonly ignored: number };
+
+async function* readEvtxItems(path: string, options: ReadInputsOptions): AsyncGenerator<FileItem> {
   const sink = new EventSink(path, 'evtx', { allProviders: options.allProviders });
+  const ready: WlanEvent[] = [];
+  sink.onEvent = (e) => ready.push(e);
+  let problemsSeen = 0;
   try {
     // Chunk by chunk from the file: memory stays flat whatever the file size.
     const it = readEvtxFile(path);
     for await (const rec of it) {
-      if (!Number.isInteger(rec.system.eventId)) continue;
-      sink.record(evtxRecordToRaw(rec));
+      if (Number.isInteger(rec.system.eventId)) sink.record(evtxRecordToRaw(rec));
+      for (const event of ready.splice(0)) yield { type: 'event', event };
+      for (; problemsSeen < sink.problems.length; problemsSeen++) {
+        const problem = sink.problems[problemsSeen];
+        if (problem) yield { type: 'problem', problem };
+      }
     }
     for (const p of it.summary.problems) sink.skip(evtxProblemWhere(p), p.message);
   } catch (e) {
     sink.skip('byte 0x0', `EVTX file could not be read: ${(e as Error).message}`);
   }
   sink.finish();
-  return { file: path, format: 'evtx', events: sink.events, problems: sink.problems, skipped: sink.skipped, ignored: sink.ignored };
+  for (const event of ready.splice(0)) yield { type: 'event', event };
+  for (; problemsSeen < sink.problems.length; problemsSeen++) {
+    const problem = sink.problems[problemsSeen];
+    if (problem) yield { type: 'problem', problem };
+  }
+  yield { type: 'summary', format: 'evtx', skipped: sink.skipped, ignored: sink.ignored };
 }
 
-async function readStream(
-  chunks: AsyncIterable<Uint8Array>,
-  name: string,
-  readOptions: ReadOptions,
-): Promise<Omit<InputResult, 'host' | 'hostSource'>> {
-  const events: WlanEvent[] = [];
-  const problems: ReadProblem[] = [];
-  let format = 'unknown';
-  let skipped = 0;
-  let ignored = 0;
+async function* readStreamItems(chunks: AsyncIterable<Uint8Array>, name: string, readOptions: ReadOptions): AsyncGenerator<FileItem> {
   for await (const item of readEventsStream(chunks, name, readOptions)) {
-    if (item.type === 'event') events.push(item.event);
-    else if (item.type === 'problem') problems.push(item.problem);
-    else ({ format, skipped, ignored } = item);
+    if (item.type === 'event') yield { type: 'event', event: item.event };
+    else if (item.type === 'problem') yield { type: 'problem', problem: item.problem };
+    else yield { type: 'summary', format: item.format, skipped: item.skipped, ignored: item.ignored };
   }
-  return { file: name, format, events, problems, skipped, ignored };
+}
+
+async function* readFileItems(path: string, readOptions: ReadOptions): AsyncGenerator<FileItem> {
+  const bytes = await readFile(path);
+  const res = await readEvents(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, readOptions);
+  for (const event of res.events) yield { type: 'event', event };
+  for (const problem of res.problems) yield { type: 'problem', problem };
+  yield { type: 'summary', format: res.format, skipped: res.skipped, ignored: res.ignored };
 }
 
 async function isEvtx(path: string): Promise<boolean> {
@@ -186,54 +217,71 @@ async function isEvtx(path: string): Promise<boolean> {
   }
 }
 
-/** Read every input named by `args`; one result per file, in order. Never throws for bad files. */
-export async function* readInputs(args: readonly string[], options: ReadInputsOptions = {}): AsyncGenerator<InputResult> {
+/**
+ * Reads every input named by `args`, streaming: events and problems are handed out as they are
+ * read, so memory does not grow with the input (.evtx chunk by chunk, event XML event by event,
+ * other formats a file at a time). Each file ends with a `file` item. Never throws for bad files.
+ */
+export async function* readInputItems(args: readonly string[], options: ReadInputsOptions = {}): AsyncGenerator<InputItem> {
   const listProblems: ReadProblem[] = [];
   const readOptions: ReadOptions = { allProviders: options.allProviders };
   const streamAbove = options.streamAbove ?? 64 * 1024 * 1024;
-  const flushListProblems = function* (): Generator<InputResult> {
-    for (const p of listProblems.splice(0)) {
-      yield { file: p.file, format: 'none', host: null, hostSource: null, events: [], problems: [p], skipped: 1, ignored: 0 };
+  const flushListProblems = function* (): Generator<InputItem> {
+    for (const problem of listProblems.splice(0)) {
+      yield { type: 'problem', problem };
+      yield { type: 'file', file: problem.file, format: 'none', host: null, hostSource: null, events: 0, skipped: 1, ignored: 0 };
     }
   };
   for await (const found of expandInputs(args, options, listProblems)) {
     yield* flushListProblems();
-    let r: Omit<InputResult, 'host' | 'hostSource'>;
+    const folderHost = hostOfFolder(found);
+    const hosts = new HostTally();
+    let events = 0;
+    let folderUsed = false;
+    let summary: Extract<FileItem, { type: 'summary' }> = { type: 'summary', format: 'none', skipped: 0, ignored: 0 };
     try {
-      if (found.path === '-') {
-        const stdin = options.stdin ?? (process.stdin as AsyncIterable<Uint8Array>);
-        r = await readStream(stdin, '-', readOptions);
-      } else if (await isEvtx(found.path)) {
-        r = await readEvtxPath(found.path, options);
-      } else if ((await stat(found.path)).size > streamAbove) {
-        r = await readStream(createReadStream(found.path) as AsyncIterable<Uint8Array>, found.path, readOptions);
-      } else {
-        const bytes = await readFile(found.path);
-        const res = await readEvents(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), found.path, readOptions);
-        r = { file: found.path, format: res.format, events: res.events, problems: res.problems, skipped: res.skipped, ignored: res.ignored };
+      let items: AsyncGenerator<FileItem>;
+      if (found.path === '-') items = readStreamItems(options.stdin ?? (process.stdin as AsyncIterable<Uint8Array>), '-', readOptions);
+      else if (await isEvtx(found.path)) items = readEvtxItems(found.path, options);
+      else if ((await stat(found.path)).size > streamAbove) items = readStreamItems(createReadStream(found.path) as AsyncIterable<Uint8Array>, found.path, readOptions);
+      else items = readFileItems(found.path, readOptions);
+      for await (const item of items) {
+        if (item.type === 'summary') summary = item;
+        else if (item.type === 'problem') yield item;
+        else {
+          events++;
+          let event = item.event;
+          // Events without a Computer take the host from the folder they were found in.
+          if (event.host === null && folderHost !== null) {
+            event = { ...event, host: folderHost };
+            folderUsed = true;
+          } else hosts.add(event.host);
+          yield { type: 'event', event };
+        }
       }
     } catch (e) {
-      yield {
-        file: found.path,
-        format: 'none',
-        host: null,
-        hostSource: null,
-        events: [],
-        problems: [{ file: found.path, where: 'file', message: `cannot read: ${(e as Error).message}` }],
-        skipped: 1,
-        ignored: 0,
-      };
+      yield { type: 'problem', problem: { file: found.path, where: 'file', message: `cannot read: ${(e as Error).message}` } };
+      yield { type: 'file', file: found.path, format: 'none', host: null, hostSource: null, events, skipped: summary.skipped + 1, ignored: summary.ignored };
       continue;
     }
-    let host = hostOfEvents(r.events);
-    let hostSource: InputResult['hostSource'] = host !== null ? 'events' : null;
-    if (host === null) {
-      host = hostOfFolder(found);
-      if (host !== null) hostSource = 'folder';
-    }
-    const events = hostSource === 'folder' ? r.events.map((e) => (e.host === null ? { ...e, host } : e)) : r.events;
-    yield { ...r, events, host, hostSource };
+    const fromEvents = hosts.best();
+    const host = fromEvents ?? (folderUsed ? folderHost : null);
+    yield { type: 'file', file: found.path, format: summary.format, host, hostSource: fromEvents !== null ? 'events' : host !== null ? 'folder' : null, events, skipped: summary.skipped, ignored: summary.ignored };
   }
   yield* flushListProblems();
 }
 
+/** Reads every input and collects each file's events: for small inputs and tests; prefer readInputItems. */
+export async function* readInputs(args: readonly string[], options: ReadInputsOptions = {}): AsyncGenerator<InputResult> {
+  let events: WlanEvent[] = [];
+  let problems: ReadProblem[] = [];
+  for await (const item of readInputItems(args, options)) {
+    if (item.type === 'event') events.push(item.event);
+    else if (item.type === 'problem') problems.push(item.problem);
+    else {
+      yield { file: item.file, format: item.format, host: item.host, hostSource: item.hostSource, events, problems, skipped: item.skipped, ignored: item.ignored };
+      events = [];
+      problems = [];
+    }
+  }
+}
