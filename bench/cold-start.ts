@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../wlanreason.cjs', import.meta.url));
 
 function once(args: string[]): number {
   const start = process.hrtime.bigint();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCatalogSource, GENERATED_PATH } from '../scripts/generate-catalog.js';
+import { generateCatalogSource, GENERATED_PATH, VERSION_PATH } from '../scripts/generate-catalog.js';
 import { ENTRIES, OBSERVED_TEXTS, RANGE_CONSTANTS, RANGES, WLAN_REASON_CODE, ONEX_REASON_CODE, L2_REASON_CODE } from '../src/generated/catalog.js';
 import { entriesOf, lookupName, lookupValue, observedTexts, rangeOf } from '../src/catalog/tables.js';
 import { BUCKETS, FAMILIES, type CodeEntry } from '../src/catalog/types.js';
@@ -349,7 +349,7 @@ test('lookupName: case, prefixes and aliases', () => {
 
 test('regenerating from data/src gives no diff', () => {
   const outputs = generateCatalogSource(DATA);
-  assert.deepEqual([...outputs.keys()], [GENERATED_PATH]);
+  assert.deepEqual([...outputs.keys()], [GENERATED_PATH, VERSION_PATH]);
   for (const [rel, content] of outputs) {
     assert.equal(readFileSync(join(ROOT, rel), 'utf8'), content, `${rel} is stale: run node dist/scripts/generate-catalog.js`);
   }

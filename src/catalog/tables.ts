@@ -20,11 +20,12 @@ type ByValue = { readonly [F in Family]: Map<number, CodeEntry> };
 interface Index {
   readonly byValue: ByValue;
   readonly byFamily: Map<Family, readonly CodeEntry[]>;
-  readonly byName: Map<string, CodeEntry[]>;
   readonly ranges: Map<Family, readonly CodeRange[]>;
 }
 
 let index: Index | undefined;
+// Names are indexed separately: decoding a number (the CLI's common case) never needs them.
+let names: Map<string, CodeEntry[]> | undefined;
 
 function addName(byName: Map<string, CodeEntry[]>, key: string, entry: CodeEntry): void {
   const list = byName.get(key);
@@ -43,13 +44,24 @@ function build(): Index {
     eap: new Map(),
   };
   const byFamily = new Map<Family, CodeEntry[]>();
-  const byName = new Map<string, CodeEntry[]>();
   for (const family of FAMILIES) byFamily.set(family, []);
   for (const entry of ENTRIES) {
     const values: Map<number, CodeEntry> | undefined = byValue[entry.family];
     // ENTRIES is sorted, so the first entry of a value is the canonical one.
     if (values && !values.has(entry.value)) values.set(entry.value, entry);
     byFamily.get(entry.family)?.push(entry);
+  }
+  const ranges = new Map<Family, CodeRange[]>();
+  for (const family of FAMILIES) ranges.set(family, []);
+  for (const range of RANGES) ranges.get(range.family)?.push(range);
+  // Narrowest range first, so a lookup returns the most specific component.
+  for (const list of ranges.values()) list.sort((a, b) => a.last - a.first - (b.last - b.first) || a.first - b.first);
+  return { byValue, byFamily, ranges };
+}
+
+function buildNames(): Map<string, CodeEntry[]> {
+  const byName = new Map<string, CodeEntry[]>();
+  for (const entry of ENTRIES) {
     for (const name of [entry.name, ...entry.aliases]) {
       const upper = name.toUpperCase();
       addName(byName, upper, entry);
@@ -58,12 +70,7 @@ function build(): Index {
       }
     }
   }
-  const ranges = new Map<Family, CodeRange[]>();
-  for (const family of FAMILIES) ranges.set(family, []);
-  for (const range of RANGES) ranges.get(range.family)?.push(range);
-  // Narrowest range first, so a lookup returns the most specific component.
-  for (const list of ranges.values()) list.sort((a, b) => a.last - a.first - (b.last - b.first) || a.first - b.first);
-  return { byValue, byFamily, byName, ranges };
+  return byName;
 }
 
 function idx(): Index {
@@ -114,7 +121,7 @@ export function lookupName(name: string): CodeEntry[] {
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH) return [];
   const key = name.trim().toUpperCase();
   if (key.length === 0) return [];
-  const byName = idx().byName;
+  const byName = (names ??= buildNames());
   const found: CodeEntry[] = [];
   const take = (k: string): void => {
     for (const e of byName.get(k) ?? []) if (!found.includes(e)) found.push(e);

@@ -8,6 +8,7 @@ import { parseFamily } from '../catalog/labels.js';
 import type { Family } from '../catalog/types.js';
 import { processIo, type CliIo } from './io.js';
 import { safeText } from './style.js';
+import { VERSION } from '../generated/version.js';
 
 const COMMANDS = new Set(['decode', 'search', 'list', 'explain', 'evtx', 'analyze', 'help']);
 
@@ -73,10 +74,15 @@ With no input it analyses the bundled example log.
 `,
 };
 
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+/**
+ * Loads a command module that needs the log readers. The specifier is a variable on purpose: the
+ * bundled start-up file (dist/wlanreason.cjs) then leaves these modules out and loads them only when run.
+ */
+async function heavy<T>(name: string): Promise<T> {
+  // Where this command's ESM modules sit: beside this file, or under dist/src/cli/ when this is the bundle.
+  const { pathToFileURL } = await import('node:url');
+  const base = typeof __filename === 'string' ? pathToFileURL(__dirname + '/src/cli/').href : import.meta.url;
+  return (await import(new URL(name, base).href)) as T;
 }
 
 function familyFlag(value: string | true | undefined): Family | undefined {
@@ -101,7 +107,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (first === '--version' || first === '-v') {
-    io.out((await version()) + '\n');
+    io.out(VERSION + '\n');
     return 0;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
@@ -154,13 +160,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'evtx': {
       const args = parseArgs(rest, { booleans: [...COMMON, '--xml', '--ndjson', '--skip-bad'] });
       if (args.positional.length !== 1) throw new UsageError('evtx takes one file');
-      const { runEvtx } = await import('./evtx-command.js');
+      const { runEvtx } = await heavy<typeof import('./evtx-command.js')>('./evtx-command.js');
       const format = args.flags.has('--json') ? 'json' : args.flags.has('--ndjson') ? 'ndjson' : 'xml';
       return runEvtx(args.positional[0] ?? '', { format, skipBad: args.flags.has('--skip-bad') }, io);
     }
     case 'analyze': {
       const args = parseArgs(rest, { values: ['--since', '--until', '--ssid', '--host'], booleans: [...COMMON, '--ndjson', '--redact'] });
-      const { runAnalyze } = await import('./analyze-command.js');
+      const { runAnalyze } = await heavy<typeof import('./analyze-command.js')>('./analyze-command.js');
       return runAnalyze(args, io);
     }
   }
