@@ -22,3 +22,23 @@ export {
   DOT11_REASON_CODE,
   DOT11_STATUS_CODE,
 } from './generated/catalog.js';
+
+// Log readers: every format into one normalized event model.
+export type { EventCode, EventKind, EventOrigin, EventText, ReadProblem, WlanEvent } from './events/model.js';
+export { detectFormat, readEvents, readEventsStream, readEventsSync, type InputFormat, type ReadOptions, type ReadResult, type StreamItem } from './events/index.js';
+export { readLog, readLogSync } from './read-log.js';
+
+// Analysis: connection attempts, decisive reasons, summaries, reports.
+export {
+  createAnalyzer,
+  renderReportText,
+  summaryToJson,
+  attemptToNdjson,
+  eventToNdjson,
+  escapeTerminal,
+  Redactor,
+  type Analyzer,
+  type AnalyzerOptions,
+  type ReportTextOptions,
+} from './analysis/index.js';
+export type { Attempt, DecisiveReason, Summary } from './analysis/index.js';

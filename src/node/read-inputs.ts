@@ -11,6 +11,7 @@ import { readEvents, readEventsStream, type ReadOptions } from '../events/read.j
 import { EventSink } from '../events/sink.js';
 import { evtxProblemWhere, evtxRecordToRaw } from '../events/from-evtx.js';
 import { readEvtxFile } from './evtx-file.js';
+import { evtxHook } from '../read-log.js';
 
 export interface ReadInputsOptions {
   /** Deepest folder level entered below a folder argument (default 8). */
@@ -200,7 +201,8 @@ async function* readStreamItems(chunks: AsyncIterable<Uint8Array>, name: string,
 
 async function* readFileItems(path: string, readOptions: ReadOptions): AsyncGenerator<FileItem> {
   const bytes = await readFile(path);
-  const res = await readEvents(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, readOptions);
+  // An archive may hold an .evtx: the format readers get the project's EVTX reader for it.
+  const res = await readEvents(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, { ...readOptions, evtx: evtxHook(path) });
   for (const event of res.events) yield { type: 'event', event };
   for (const problem of res.problems) yield { type: 'problem', problem };
   yield { type: 'summary', format: res.format, skipped: res.skipped, ignored: res.ignored };

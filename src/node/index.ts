@@ -1,0 +1,4 @@
+/** Node-only entry (`wlanreason/node`): files, folders and stdin. */
+export { readEvtxFile, readEvtxFileChunks } from './evtx-file.js';
+export { dumpEvtx, type EvtxDumpFormat, type EvtxDumpOptions, type EvtxDumpResult } from './evtx-dump.js';
+export { readInputItems, readInputs, type InputItem, type InputResult, type ReadInputsOptions } from './read-inputs.js';
