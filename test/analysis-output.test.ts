@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { WlanEvent } from '../src/events/model.js';
 import { createAnalyzerWith } from '../src/analysis/engine.js';
-import type { Disconnect } from '../src/analysis/types.js';
-import { code, ev, fake, resetRecords, run, type Over } from './analysis-support.js';
+import { code, ev, fake, resetRecords, type Over } from './analysis-support.js';
 
 import { renderReportText } from '../src/analysis/render-text.js';
 import { attemptToNdjson, eventToNdjson, summaryToJson } from '../src/analysis/json.js';
