@@ -12,6 +12,7 @@ import { EventSink } from '../events/sink.js';
 import { evtxProblemWhere, evtxRecordToRaw } from '../events/from-evtx.js';
 import { readEvtxFile } from './evtx-file.js';
 import { evtxHook } from '../read-log.js';
+import { oldestFirst } from '../events/order.js';
 
 export interface ReadInputsOptions {
   /** Deepest folder level entered below a folder argument (default 8). */
@@ -203,7 +204,7 @@ async function* readFileItems(path: string, readOptions: ReadOptions): AsyncGene
   const bytes = await readFile(path);
   // An archive may hold an .evtx: the format readers get the project's EVTX reader for it.
   const res = await readEvents(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, { ...readOptions, evtx: evtxHook(path) });
-  for (const event of res.events) yield { type: 'event', event };
+  for (const event of oldestFirst(res.events)) yield { type: 'event', event };
   for (const problem of res.problems) yield { type: 'problem', problem };
   yield { type: 'summary', format: res.format, skipped: res.skipped, ignored: res.ignored };
 }
