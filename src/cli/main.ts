@@ -180,7 +180,8 @@ run(argv, io).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
+    // By name: command modules loaded on demand carry their own copy of the class.
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
       io.err(`wlanreason: ${safeText(error.message)} (see wlanreason --help)\n`);
       process.exitCode = 2;
     } else {
