@@ -5,7 +5,7 @@
  */
 import type { EventSink } from './sink.js';
 import type { RawRecord } from './normalize.js';
-import { delimitedRecords } from './delimited.js';
+import { DelimitedSplitter, delimitedRecords, type DelimitedRecord } from './delimited.js';
 import { parseMessage } from './message-text.js';
 import { parseEventId } from './numbers.js';
 import { normalizeTime } from './time.js';
@@ -49,33 +49,45 @@ function columnsOf(header: readonly string[]): Columns | null {
   return null;
 }
 
-/** Read delimited event rows (`,` for CSV, tab for "Save as Text"). */
-export function readDelimitedEvents(text: string, delimiter: string, sink: EventSink): void {
-  let header: string[] | null = null;
-  let cols: Columns | null = null;
-  for (const rec of delimitedRecords(text, delimiter)) {
-    if (header === null) {
-      if (rec.cells.length === 1 && (rec.cells[0] ?? '').startsWith('#')) continue; // #TYPE line
-      if (rec.cells.length === 1 && (rec.cells[0] ?? '').trim() === '') continue;
-      header = rec.cells;
-      cols = columnsOf(header);
-      if (cols === null) {
+/** Turns delimited records into events: the first real row is the header, then one event per row. */
+class DelimitedEventReader {
+  private header: string[] | null = null;
+  private cols: Columns | null = null;
+  /** No usable header: the rest is not read. */
+  private stopped = false;
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  constructor(private readonly sink: EventSink) {}
+
+  record(rec: DelimitedRecord): void {
+    if (this.stopped) return;
+    const sink = this.sink;
+    if (this.header === null) {
+      if (rec.cells.length === 1 && (rec.cells[0] ?? '').startsWith('#')) return; // #TYPE line
+      if (rec.cells.length === 1 && (rec.cells[0] ?? '').trim() === '') return;
+      this.header = rec.cells;
+      this.cols = columnsOf(rec.cells);
+      if (this.cols === null) {
         sink.skip(`line ${rec.line}`, 'no event id column in the header; nothing read');
-        return;
+        this.stopped = true;
       }
-      continue;
+      return;
     }
+    const cols = this.cols;
     if (cols === null) return;
-    if (rec.cells.length === 1 && (rec.cells[0] ?? '').trim() === '') continue;
+    if (rec.cells.length === 1 && (rec.cells[0] ?? '').trim() === '') return;
     if (rec.error !== null) {
       sink.skip(`line ${rec.line}`, `bad row: ${rec.error}`);
-      continue;
+      return;
     }
     const cell = (i: number): string | null => (i >= 0 ? rec.cells[i] ?? null : null);
     const eventId = parseEventId(cell(cols.id));
     if (eventId === null) {
       sink.skip(`line ${rec.line}`, `row has no valid event id (${JSON.stringify((cell(cols.id) ?? '').slice(0, 40))}); skipped`);
-      continue;
+      return;
     }
     const message = cell(cols.message);
     const fields: Array<readonly [string, string]> = [];
@@ -97,5 +109,43 @@ export function readDelimitedEvents(text: string, delimiter: string, sink: Event
     };
     sink.record(raw);
   }
-  if (header === null) sink.problem('line 1', 'no rows');
+
+  end(): void {
+    if (this.header === null) this.sink.problem('line 1', 'no rows');
+  }
+}
+
+/** Read delimited event rows (`,` for CSV, tab for "Save as Text") from a whole text. */
+export function readDelimitedEvents(text: string, delimiter: string, sink: EventSink): void {
+  const reader = new DelimitedEventReader(sink);
+  for (const rec of delimitedRecords(text, delimiter)) {
+    reader.record(rec);
+    if (reader.isStopped) return;
+  }
+  reader.end();
+}
+
+/**
+ * Reads delimited event rows given in pieces of text (newlines already normalised); memory is bounded by
+ * the longest record.
+ */
+export class DelimitedEventStream {
+  private readonly splitter: DelimitedSplitter;
+  private readonly reader: DelimitedEventReader;
+
+  constructor(delimiter: string, sink: EventSink) {
+    this.splitter = new DelimitedSplitter(delimiter);
+    this.reader = new DelimitedEventReader(sink);
+  }
+
+  push(text: string): void {
+    if (this.reader.isStopped) return; // the header was unusable: nothing more is read
+    for (const rec of this.splitter.push(text)) this.reader.record(rec);
+  }
+
+  end(): void {
+    if (this.reader.isStopped) return;
+    for (const rec of this.splitter.end()) this.reader.record(rec);
+    if (!this.reader.isStopped) this.reader.end();
+  }
 }

@@ -40,8 +40,16 @@ function where(raw: RawRecord): string {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+type WellFormedString = { isWellFormed?: () => boolean; toWellFormed?: () => string };
+/** Native since ES2024 (Node 20): constant time for one-byte strings, which most values are. */
+const NATIVE_WELL_FORMED = typeof (String.prototype as WellFormedString).toWellFormed === 'function';
+
 /** Lone surrogates (JSON `\ud800`, broken UTF-16) become U+FFFD, as the UTF-8 and UTF-16 decoders already do. */
 function wellFormed(s: string): string {
+  if (NATIVE_WELL_FORMED) {
+    const w = s as unknown as Required<WellFormedString>;
+    return w.isWellFormed() ? s : w.toWellFormed();
+  }
   // Most values are ASCII: skip the regular expression unless a surrogate can be present.
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -81,20 +89,53 @@ function buildFields(raw: RawRecord, ctx: NormalizeContext): Map<string, string>
   return fields;
 }
 
-/** First non-empty value among the given field names (matched without regard to case). */
-function pick(lower: ReadonlyMap<string, string>, ...names: string[]): string | null {
-  for (const n of names) {
-    const v = lower.get(n);
-    if (v !== undefined && v.trim() !== '') return v.trim();
+/**
+ * Lower-case names of the fields the event model takes its common fields from. Each gets a slot holding the
+ * value of the first field of that name (names compared without regard to case).
+ */
+const PICKED_NAMES = [
+  'identity', 'user', 'targetusername', 'domain', 'connectionid', 'interfaceguid', 'deviceguid', 'intfguid',
+  'interfacedescription', 'adapter', 'interfacename', 'ssid', 'ssids', 'profilename', 'profile', 'peermac', 'bssid',
+  'switchmac', 'peeraddress', 'peer', 'localmac', 'localaddress', 'rssi', 'authenticationalgorithm', 'auth',
+  'cipheralgorithm', 'cipher', 'connectionmode',
+] as const;
+type PickedName = (typeof PICKED_NAMES)[number];
+const SLOT_OF: ReadonlyMap<string, number> = new Map(PICKED_NAMES.map((n, i) => [n, i]));
+/** Slots of the names, in order of preference (built once, so picking allocates nothing). */
+function slots(...names: PickedName[]): readonly number[] {
+  return names.map((n) => SLOT_OF.get(n) ?? -1);
+}
+const P_IDENTITY = slots('identity');
+const P_USER = slots('user', 'targetusername');
+const P_DOMAIN = slots('domain');
+const P_CONNECTION = slots('connectionid');
+const P_INTERFACE = slots('interfaceguid', 'deviceguid', 'intfguid');
+const P_ADAPTER = slots('interfacedescription', 'adapter', 'interfacename');
+const P_SSID = slots('ssid', 'ssids');
+const P_PROFILE = slots('profilename', 'profile');
+const P_BSSID = slots('peermac', 'bssid', 'switchmac', 'peeraddress', 'peer');
+const P_LOCAL_MAC = slots('localmac', 'localaddress');
+const P_RSSI = slots('rssi');
+const P_AUTH = slots('authenticationalgorithm', 'auth');
+const P_CIPHER = slots('cipheralgorithm', 'cipher');
+const P_MODE = slots('connectionmode');
+
+/** First non-empty value among the slots, trimmed. */
+function pick(values: ReadonlyArray<string | undefined>, which: readonly number[]): string | null {
+  for (const i of which) {
+    const v = values[i];
+    if (v === undefined) continue;
+    const t = v.trim();
+    if (t !== '') return t;
   }
   return null;
 }
 
-function identityOf(lower: ReadonlyMap<string, string>): string | null {
-  const id = pick(lower, 'identity');
+function identityOf(values: ReadonlyArray<string | undefined>): string | null {
+  const id = pick(values, P_IDENTITY);
   if (id !== null) return id;
-  const user = pick(lower, 'user', 'targetusername');
-  const domain = pick(lower, 'domain');
+  const user = pick(values, P_USER);
+  const domain = pick(values, P_DOMAIN);
   if (user === null) return null;
   return domain !== null ? `${domain}\\${user}` : user;
 }
@@ -102,18 +143,39 @@ function identityOf(lower: ReadonlyMap<string, string>): string | null {
 const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 const MAC = /^(?:0x)?([0-9a-fA-F]{2})[:-]?([0-9a-fA-F]{2})[:-]?([0-9a-fA-F]{2})[:-]?([0-9a-fA-F]{2})[:-]?([0-9a-fA-F]{2})[:-]?([0-9a-fA-F]{2})$/;
 
-/** `{lower-case}` GUID, so XML (`{…}`), evtxexport (upper case) and PowerShell (no braces) agree. */
-function canonicalGuid(v: string | null): string | null {
-  if (v === null) return null;
+/** Results of a canonicalisation for recent inputs: the same adapters and access points recur in every attempt. */
+class Memo {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly fn: (v: string) => string) {}
+  get(v: string): string {
+    let r = this.map.get(v);
+    if (r === undefined) {
+      r = this.fn(v);
+      // Bounded: hostile input with endless distinct values only refills it.
+      if (this.map.size >= 4096) this.map.clear();
+      this.map.set(v, r);
+    }
+    return r;
+  }
+}
+
+const GUID_MEMO = new Memo((v) => {
   const m = GUID.exec(v);
   return m ? `{${(m[1] ?? '').toLowerCase()}}` : v;
+});
+const MAC_MEMO = new Memo((v) => {
+  const m = MAC.exec(v);
+  return m ? m.slice(1, 7).join(':').toUpperCase() : v;
+});
+
+/** `{lower-case}` GUID, so XML (`{…}`), evtxexport (upper case) and PowerShell (no braces) agree. */
+function canonicalGuid(v: string | null): string | null {
+  return v === null ? null : GUID_MEMO.get(v);
 }
 
 /** `AA:BB:CC:DD:EE:FF`, from any of `aa:bb…`, `AA-BB-…`, `0xAABBCCDDEEFF`. */
 function canonicalMac(v: string | null): string | null {
-  if (v === null) return null;
-  const m = MAC.exec(v);
-  return m ? m.slice(1, 7).join(':').toUpperCase() : v;
+  return v === null ? null : MAC_MEMO.get(v);
 }
 
 /** Connection ids are Pointers: XML writes `0x1`, PowerShell a number; both become `0x1`. */
@@ -129,18 +191,18 @@ function canonicalConnectionId(v: string | null): string | null {
 export function normalizeRecord(raw: RawRecord, ctx: NormalizeContext): WlanEvent {
   const fields = buildFields(raw, ctx);
   const provider = knownProvider(raw.provider, raw.providerGuid) ?? raw.provider;
-  const lower = new Map<string, string>();
-  for (const [k, v] of fields) {
-    const l = k.toLowerCase();
-    if (!lower.has(l)) lower.set(l, v);
-  }
+  const picked: Array<string | undefined> = new Array<string | undefined>(PICKED_NAMES.length).fill(undefined);
 
   const codes: EventCode[] = [];
   const texts: EventText[] = [];
   let reasonValue: number | null = null;
   for (const [name, value] of fields) {
-    const base = name.includes('#') ? name.replace(/#\d+$/, '') : name;
-    const l = base.toLowerCase();
+    const lowerName = name.toLowerCase();
+    const slot = SLOT_OF.get(lowerName);
+    if (slot !== undefined && picked[slot] === undefined) picked[slot] = value;
+    const hasHash = name.includes('#');
+    const base = hasHash ? name.replace(/#\d+$/, '') : name;
+    const l = hasHash ? base.toLowerCase() : lowerName;
     if (isCodeField(provider, raw.eventId, base)) {
       const v = parseCodeValue(value);
       if (v === null) {
@@ -164,18 +226,18 @@ export function normalizeRecord(raw: RawRecord, ctx: NormalizeContext): WlanEven
     eventId: raw.eventId,
     recordId: raw.recordId,
     kind: raw.kind ?? eventKind(provider, raw.eventId, reasonValue),
-    connectionId: canonicalConnectionId(pick(lower, 'connectionid')),
-    interfaceGuid: canonicalGuid(pick(lower, 'interfaceguid', 'deviceguid', 'intfguid')),
-    adapter: pick(lower, 'interfacedescription', 'adapter', 'interfacename'),
-    ssid: pick(lower, 'ssid', 'ssids'),
-    profile: pick(lower, 'profilename', 'profile'),
-    bssid: canonicalMac(pick(lower, 'peermac', 'bssid', 'switchmac', 'peeraddress', 'peer')),
-    localMac: canonicalMac(pick(lower, 'localmac', 'localaddress')),
-    rssi: parseSmallInt(pick(lower, 'rssi')),
-    auth: pick(lower, 'authenticationalgorithm', 'auth'),
-    cipher: pick(lower, 'cipheralgorithm', 'cipher'),
-    connectionMode: pick(lower, 'connectionmode'),
-    identity: identityOf(lower),
+    connectionId: canonicalConnectionId(pick(picked, P_CONNECTION)),
+    interfaceGuid: canonicalGuid(pick(picked, P_INTERFACE)),
+    adapter: pick(picked, P_ADAPTER),
+    ssid: pick(picked, P_SSID),
+    profile: pick(picked, P_PROFILE),
+    bssid: canonicalMac(pick(picked, P_BSSID)),
+    localMac: canonicalMac(pick(picked, P_LOCAL_MAC)),
+    rssi: parseSmallInt(pick(picked, P_RSSI)),
+    auth: pick(picked, P_AUTH),
+    cipher: pick(picked, P_CIPHER),
+    connectionMode: pick(picked, P_MODE),
+    identity: identityOf(picked),
     codes,
     texts,
     fields,

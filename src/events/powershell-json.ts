@@ -11,6 +11,7 @@ import { parseEventId } from './numbers.js';
 import { knownProvider } from './providers.js';
 import { normalizeTime } from './time.js';
 import { normalizeNewlines } from './text-decode.js';
+import { JsonItemSplitter, type JsonPiece } from './json-split.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -50,63 +51,91 @@ function timeOf(v: Json | undefined): string | null {
   return normalizeTime(asText(v), false);
 }
 
-export function readPowerShellJson(text: string, sink: EventSink): void {
-  let root: Json;
+/** Reads one top-level item (an EventLogRecord object) given as JSON text. */
+export function readPowerShellJsonItem(text: string, index: number, sink: EventSink): void {
+  let item: Json;
   try {
-    root = JSON.parse(text) as Json;
+    item = JSON.parse(text) as Json;
   } catch (e) {
-    sink.skip('input', `JSON could not be parsed: ${e instanceof Error ? e.message : String(e)}`);
+    sink.skip(`item ${index}`, `JSON could not be parsed: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
-  const items: Json[] = Array.isArray(root) ? root : [root];
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const where = `item ${i}`;
-    if (!isObject(item)) {
-      sink.skip(where, 'JSON item is not an object; skipped');
-      continue;
-    }
-    const eventId = parseEventId(asText(prop(item, 'Id', 'EventID', 'EventId')));
-    if (eventId === null) {
-      sink.skip(where, 'JSON item has no valid Id; skipped');
-      continue;
-    }
-    const providerText = asText(prop(item, 'ProviderName', 'Provider', 'Source'));
-    const provider = knownProvider(providerText, asText(prop(item, 'ProviderId'))) ?? providerText;
-    const fields: Array<readonly [string, string]> = [];
-    const props = prop(item, 'Properties');
-    let havePositional = false;
-    if (Array.isArray(props)) {
-      const names = fieldNamesFor(knownProvider(provider) ?? (provider === null ? null : provider), eventId);
-      for (let n = 0; n < props.length && n < 1024; n++) {
-        const p = props[n];
-        const value = isObject(p) ? asText(prop(p, 'Value')) : asText(p);
-        fields.push([names?.[n] ?? `Property${n}`, value ?? '']);
-      }
-      havePositional = names !== undefined && props.length > 0;
-      if (names !== undefined && props.length > 0 && props.length !== names.length) {
-        sink.problem(where, `event ${eventId} has ${props.length} properties; its template has ${names.length}; names given by position`);
-      }
-    }
-    const rawMessage = asText(prop(item, 'Message'));
-    // JSON escapes keep the CR LF of the rendered message; other formats have them normalised already.
-    const message = rawMessage === null ? null : normalizeNewlines(rawMessage);
-    if (message !== null) {
-      if (!havePositional) fields.push(...parseMessage(message, eventId).fields);
-      fields.push(['Message', message]);
-    }
-    const ridText = asText(prop(item, 'RecordId', 'EventRecordID'));
-    const raw: RawRecord = {
-      provider,
-      eventId,
-      time: timeOf(prop(item, 'TimeCreated', 'TimeGenerated')),
-      channel: asText(prop(item, 'LogName', 'ContainerLog')),
-      computer: asText(prop(item, 'MachineName', 'Computer')),
-      recordId: ridText !== null && /^\d{1,15}$/.test(ridText) ? Number(ridText) : null,
-      fields,
-      line: null,
-      offset: null,
-    };
-    sink.record(raw);
+  const where = `item ${index}`;
+  if (!isObject(item)) {
+    sink.skip(where, 'JSON item is not an object; skipped');
+    return;
   }
+  const eventId = parseEventId(asText(prop(item, 'Id', 'EventID', 'EventId')));
+  if (eventId === null) {
+    sink.skip(where, 'JSON item has no valid Id; skipped');
+    return;
+  }
+  const providerText = asText(prop(item, 'ProviderName', 'Provider', 'Source'));
+  const provider = knownProvider(providerText, asText(prop(item, 'ProviderId'))) ?? providerText;
+  const fields: Array<readonly [string, string]> = [];
+  const props = prop(item, 'Properties');
+  let havePositional = false;
+  if (Array.isArray(props)) {
+    const names = fieldNamesFor(knownProvider(provider) ?? (provider === null ? null : provider), eventId);
+    for (let n = 0; n < props.length && n < 1024; n++) {
+      const p = props[n];
+      const value = isObject(p) ? asText(prop(p, 'Value')) : asText(p);
+      fields.push([names?.[n] ?? `Property${n}`, value ?? '']);
+    }
+    havePositional = names !== undefined && props.length > 0;
+    if (names !== undefined && props.length > 0 && props.length !== names.length) {
+      sink.problem(where, `event ${eventId} has ${props.length} properties; its template has ${names.length}; names given by position`);
+    }
+  }
+  const rawMessage = asText(prop(item, 'Message'));
+  // JSON escapes keep the CR LF of the rendered message; other formats have them normalised already.
+  const message = rawMessage === null ? null : normalizeNewlines(rawMessage);
+  if (message !== null) {
+    if (!havePositional) fields.push(...parseMessage(message, eventId).fields);
+    fields.push(['Message', message]);
+  }
+  const ridText = asText(prop(item, 'RecordId', 'EventRecordID'));
+  const raw: RawRecord = {
+    provider,
+    eventId,
+    time: timeOf(prop(item, 'TimeCreated', 'TimeGenerated')),
+    channel: asText(prop(item, 'LogName', 'ContainerLog')),
+    computer: asText(prop(item, 'MachineName', 'Computer')),
+    recordId: ridText !== null && /^\d{1,15}$/.test(ridText) ? Number(ridText) : null,
+    fields,
+    line: null,
+    offset: null,
+  };
+  sink.record(raw);
+}
+
+/**
+ * Reads PowerShell JSON given in pieces of any size: items are parsed and recorded as soon as they are
+ * complete, so memory does not grow with the input.
+ */
+export class PowerShellJsonReader {
+  private readonly splitter = new JsonItemSplitter();
+  constructor(private readonly sink: EventSink) {}
+
+  push(text: string): void {
+    this.take(this.splitter.push(text));
+  }
+
+  end(): void {
+    this.take(this.splitter.end());
+  }
+
+  private take(pieces: readonly JsonPiece[]): void {
+    for (const piece of pieces) {
+      if (piece.kind === 'item') readPowerShellJsonItem(piece.text, piece.index, this.sink);
+      else this.sink.skip(piece.index === null ? 'input' : `item ${piece.index}`, piece.message);
+    }
+  }
+}
+
+/** Reads a whole PowerShell JSON text (the same reader as for pieces, fed once). */
+export function readPowerShellJson(text: string, sink: EventSink): void {
+  const reader = new PowerShellJsonReader(sink);
+  reader.push(text);
+  reader.end();
 }

@@ -9,8 +9,9 @@ import { decodeText, normalizeNewlines, sniffEncoding, type TextEncodingName } f
 import { EventSink } from './sink.js';
 import { readEventXml } from './event-xml.js';
 import { readWlanReportHtml, readWlanReportXml } from './wlanreport.js';
-import { readPowerShellJson } from './powershell-json.js';
-import { readDelimitedEvents } from './csv-export.js';
+import { PowerShellJsonReader, readPowerShellJson } from './powershell-json.js';
+import { DelimitedEventStream, readDelimitedEvents } from './csv-export.js';
+import { StreamTextDecoder } from './text-stream.js';
 import { readPlainText } from './plain-text.js';
 import { evtxProblemWhere, readEvtxRecords, type EvtxProblemLike, type EvtxRecordLike } from './from-evtx.js';
 import { listZip, readZipEntry } from './zip.js';
@@ -209,10 +210,12 @@ export type StreamItem =
 /** Longest unfinished event kept while streaming event XML. */
 const MAX_PENDING_CHARS = 64 * 1024 * 1024;
 const DETECT_BYTES = 64 * 1024;
+/** The start of an `<Event>` element, with or without a namespace prefix. */
+const EVENT_START = /<(?:[A-Za-z_][\w.-]*:)?Event[\s>/]/;
 
 /**
- * Streamed read: event XML is parsed event by event as chunks arrive (memory bounded by the largest event);
- * other formats are collected and read whole.
+ * Streamed read: event XML, PowerShell JSON and Export-Csv are read event by event as chunks arrive
+ * (memory bounded by the largest event); other formats are collected and read whole.
  */
 export async function* readEventsStream(
   chunks: AsyncIterable<Uint8Array>,
@@ -234,6 +237,10 @@ export async function* readEventsStream(
   }
   const headBytes = concat(head, headLen);
   const format = detectFormat(headBytes);
+  if (format === 'powershell-json' || format === 'powershell-csv') {
+    yield* readTextStream(headBytes, ended ? null : iterator, format, fileName, options);
+    return;
+  }
   if (format !== 'event-xml') {
     // Collect the rest and read whole.
     const parts = [headBytes];
@@ -278,6 +285,12 @@ export async function* readEventsStream(
     if (!final) while (cut > 0 && buffer.charCodeAt(cut - 1) === 0x0d) cut--;
     const ready = normalizeNewlines(buffer.slice(0, cut));
     const rest = buffer.slice(cut);
+    // After the last event only a closing `</Events>` or white space is left: reading it would report
+    // "no <Event> element found" for a file full of events.
+    if (final && sink.recorded + sink.ignored + sink.skipped > 0 && !EVENT_START.test(ready)) {
+      buffer = '';
+      return;
+    }
     const consumed = readEventXml(ready, sink, { final, lineBase });
     if (consumed === -1) {
       // A refused document (DTD, limits) is not read any further.
@@ -306,6 +319,55 @@ export async function* readEventsStream(
   sink.finish();
   flushProblems();
   yield* pending.splice(0);
+  yield { type: 'summary', format, skipped: sink.skipped, ignored: sink.ignored };
+}
+
+/**
+ * PowerShell JSON or Export-Csv, decoded and read piece by piece. Gives the same events as the whole-input
+ * reader (see StreamTextDecoder for the one difference in choosing an encoding).
+ */
+async function* readTextStream(
+  headBytes: Uint8Array,
+  rest: AsyncIterator<Uint8Array> | null,
+  format: 'powershell-json' | 'powershell-csv',
+  fileName: string,
+  options: ReadOptions,
+): AsyncGenerator<StreamItem> {
+  const sink = new EventSink(fileName, format, options);
+  const pending: StreamItem[] = [];
+  sink.onEvent = (event) => pending.push({ type: 'event', event });
+  let problemsSeen = 0;
+  const take = (): StreamItem[] => {
+    for (; problemsSeen < sink.problems.length; problemsSeen++) {
+      const p = sink.problems[problemsSeen];
+      if (p !== undefined) pending.push({ type: 'problem', problem: p });
+    }
+    return pending.splice(0);
+  };
+  // JSON needs no line-end normalisation: raw line ends only occur between tokens.
+  const decoder = new StreamTextDecoder(headBytes, { normalize: format === 'powershell-csv', complete: rest === null });
+  const reader = format === 'powershell-json' ? new PowerShellJsonReader(sink) : new DelimitedEventStream(',', sink);
+  let noted = false;
+  const feed = (bytes: Uint8Array, final: boolean): void => {
+    const text = decoder.decode(bytes, final);
+    if (decoder.note !== null && !noted) {
+      noted = true;
+      sink.problem('input', decoder.note);
+    }
+    if (text.length > 0) reader.push(text);
+    if (final) reader.end();
+  };
+  feed(headBytes, rest === null);
+  yield* take();
+  if (rest !== null) {
+    for (let r = await rest.next(); !r.done; r = await rest.next()) {
+      feed(r.value, false);
+      yield* take();
+    }
+    feed(new Uint8Array(0), true);
+  }
+  sink.finish();
+  yield* take();
   yield { type: 'summary', format, skipped: sink.skipped, ignored: sink.ignored };
 }
 
