@@ -19,7 +19,7 @@ export interface ReadInputsOptions {
   readonly maxDepth?: number;
   /** Most files read in all (default 100 000). */
   readonly maxFiles?: number;
-  /** Files larger than this are read as streams where the format allows (default 64 MiB). */
+  /** Files larger than this are read as streams where the format allows (default 16 MiB). */
   readonly streamAbove?: number;
   /** Keep events of every provider. */
   readonly allProviders?: boolean;
@@ -200,6 +200,45 @@ async function* readStreamItems(chunks: AsyncIterable<Uint8Array>, name: string,
   }
 }
 
+const NEWEST_FIRST =
+  'events run newest first in a file too large to turn around in memory: connection attempts may be split; export oldest first (Get-WinEvent -Oldest) for exact grouping';
+
+/** Timed events looked at before deciding whether a streamed file runs newest first. */
+const ORDER_SAMPLE = 64;
+
+/**
+ * A streamed file cannot be turned around without holding it whole, so a newest-first one
+ * (Get-WinEvent's default order) is read as it is, and the reader is told why attempts may split.
+ */
+async function* warnNewestFirst(items: AsyncGenerator<FileItem>, file: string): AsyncGenerator<FileItem> {
+  let forward = 0;
+  let backward = 0;
+  let previous = Number.NaN;
+  let decided = false;
+  for await (const item of items) {
+    if (!decided && item.type === 'event' && item.event.time !== null) {
+      const t = Date.parse(/[zZ]$/.test(item.event.time) ? item.event.time : `${item.event.time}Z`);
+      if (!Number.isNaN(t)) {
+        if (!Number.isNaN(previous)) {
+          if (t > previous) forward++;
+          else if (t < previous) backward++;
+        }
+        previous = t;
+        if (forward + backward >= ORDER_SAMPLE) {
+          decided = true;
+          if (backward > forward) {
+            yield { type: 'problem', problem: { file, where: 'input', message: NEWEST_FIRST } };
+          }
+        }
+      }
+    }
+    yield item;
+  }
+  if (!decided && backward > forward) {
+    yield { type: 'problem', problem: { file, where: 'input', message: NEWEST_FIRST } };
+  }
+}
+
 async function* readFileItems(path: string, readOptions: ReadOptions): AsyncGenerator<FileItem> {
   const bytes = await readFile(path);
   // An archive may hold an .evtx: the format readers get the project's EVTX reader for it.
@@ -228,7 +267,9 @@ async function isEvtx(path: string): Promise<boolean> {
 export async function* readInputItems(args: readonly string[], options: ReadInputsOptions = {}): AsyncGenerator<InputItem> {
   const listProblems: ReadProblem[] = [];
   const readOptions: ReadOptions = { allProviders: options.allProviders };
-  const streamAbove = options.streamAbove ?? 64 * 1024 * 1024;
+  // Whole reads cost several times the file in memory, and let newest-first exports be turned
+  // around; past this size memory matters more, and streamed files are read in file order.
+  const streamAbove = options.streamAbove ?? 16 * 1024 * 1024;
   const flushListProblems = function* (): Generator<InputItem> {
     for (const problem of listProblems.splice(0)) {
       yield { type: 'problem', problem };
@@ -246,7 +287,7 @@ export async function* readInputItems(args: readonly string[], options: ReadInpu
       let items: AsyncGenerator<FileItem>;
       if (found.path === '-') items = readStreamItems(options.stdin ?? (process.stdin as AsyncIterable<Uint8Array>), '-', readOptions);
       else if (await isEvtx(found.path)) items = readEvtxItems(found.path, options);
-      else if ((await stat(found.path)).size > streamAbove) items = readStreamItems(createReadStream(found.path) as AsyncIterable<Uint8Array>, found.path, readOptions);
+      else if ((await stat(found.path)).size > streamAbove) items = warnNewestFirst(readStreamItems(createReadStream(found.path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>, found.path, readOptions), found.path);
       else items = readFileItems(found.path, readOptions);
       for await (const item of items) {
         if (item.type === 'summary') summary = item;
