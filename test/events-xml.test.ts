@@ -282,7 +282,7 @@ test('readEventsStream gives the same events as readEvents for event XML, across
   }
 });
 
-test('readEventsStream falls back to a whole read for other formats', async () => {
+test('readEventsStream reads PowerShell JSON cut into small pieces', async () => {
   const json = JSON.stringify([{ Id: 8003, ProviderName: WLAN, Properties: [] }]);
   const items: StreamItem[] = [];
   for await (const it of readEventsStream(chunked(enc.encode(json), 5), 'x.json')) items.push(it);
