@@ -1,4 +1,4 @@
-/** `wlanreason evtx <file>`: dumps the records of an .evtx file. */
+/** `wlanreason evtx <file>`: dumps the records of an .evtx file, on all free cores for large files. */
 import type { CliIo } from './io.js';
 import { safeText } from './style.js';
 
@@ -7,31 +7,50 @@ export interface EvtxCommandOptions {
   readonly skipBad: boolean;
 }
 
+/** Files at least this large show progress on stderr (when stderr is a terminal and stdout is not). */
+const PROGRESS_FROM = 16 << 20;
+
 export async function runEvtx(path: string, options: EvtxCommandOptions, io: CliIo): Promise<number> {
   const { stat } = await import('node:fs/promises');
+  let size: number;
   try {
     const info = await stat(path);
     if (!info.isFile()) {
       io.err(`wlanreason: ${safeText(path)} is not a file\n`);
       return 1;
     }
+    size = info.size;
   } catch (e) {
     io.err(`wlanreason: cannot read ${safeText(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 1;
   }
-  const { dumpEvtx } = await import('../node/evtx-dump.js');
-  // Records are small; batching them into larger writes keeps a big dump from costing a syscall each.
-  let pending = '';
-  const out = (s: string): void => {
-    pending += s;
-    if (pending.length > 1 << 16) {
-      io.out(pending);
-      pending = '';
+  const { dumpEvtxParallel } = await import('../node/evtx-parallel.js');
+  const { writeAllSync } = await import('../node/evtx-write.js');
+  const progress = io.stderrIsTTY && process.stdout.isTTY !== true && size >= PROGRESS_FROM;
+  let written = 0;
+  let shown = 0;
+  const started = Date.now();
+  const write = (bytes: Uint8Array): void => {
+    writeAllSync(1, bytes);
+    written += bytes.length;
+    if (progress && Date.now() - shown > 250) {
+      shown = Date.now();
+      io.err(`\r\u001b[K${safeText(path)}: ${(written / 1048576).toFixed(0)} MiB written in ${((shown - started) / 1000).toFixed(1)} s`);
     }
   };
-  const result = await dumpEvtx(path, options, out, (s) => io.err(safeText(s.replace(/\n$/, '')) + '\n'));
-  io.out(pending);
-  const skipped = result.skipped + (result.stopped ? 1 : 0);
+  const err = (s: string): void => {
+    if (progress) io.err('\r\u001b[K');
+    io.err(safeText(`wlanreason: ${s.replace(/\n$/, '')}`) + '\n');
+  };
+  let result;
+  try {
+    result = await dumpEvtxParallel(path, options, write, err, { writeIsSync: true });
+  } catch (e) {
+    // The reader of stdout went away (`| head`): not an error worth a message.
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    throw e;
+  }
+  if (progress) io.err('\r\u001b[K');
   io.err(io.style.dim(`${result.records} record${result.records === 1 ? '' : 's'} read, ${result.skipped} skipped, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}\n`));
-  return result.problems.length === 0 && skipped === 0 ? 0 : 1;
+  return result.problems.length === 0 && result.skipped === 0 && !result.stopped ? 0 : 1;
 }

@@ -226,7 +226,8 @@ function readTemplateInstance(ctx: ChunkContext, pos: number, end: number, depth
   for (let i = 0; i < count; i++) {
     const size = ctx.view.getUint16(p + i * 4, true);
     const type = ctx.bytes[p + i * 4 + 2]!;
-    need(ctx, data, size, end, `template value ${i}`);
+    // The message is only built on failure: this runs for every value of every record.
+    if (data + size > end) need(ctx, data, size, end, `template value ${i}`);
     tick(ctx, data);
     values[i] = { type, value: decodeValue(ctx, data, size, type, depth) };
     data += size;

@@ -33,13 +33,27 @@ type Op =
 
 const plans = new WeakMap<EvtxTemplate, Op[]>();
 
+/**
+ * A few recent (template, plan) pairs, checked by identity before the WeakMap: records reuse the
+ * handful of templates of their chunk, and every chunk brings new template objects, so in a bulk
+ * dump the WeakMap is large and mostly dead keys (about 10% of rendering time, measured).
+ */
+const RECENT = 16;
+const recentKeys: (EvtxTemplate | null)[] = new Array<EvtxTemplate | null>(RECENT).fill(null);
+const recentPlans: Op[][] = new Array<Op[]>(RECENT).fill([]);
+let recentNext = 0;
+
 export function renderPlan(t: EvtxTemplate): Op[] {
+  for (let i = 0; i < RECENT; i++) if (recentKeys[i] === t) return recentPlans[i]!;
   let ops = plans.get(t);
   if (ops === undefined) {
     ops = [];
     compileNodes(t.nodes, ops);
     plans.set(t, ops);
   }
+  recentKeys[recentNext] = t;
+  recentPlans[recentNext] = ops;
+  recentNext = (recentNext + 1) % RECENT;
   return ops;
 }
 

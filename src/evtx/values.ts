@@ -143,6 +143,12 @@ function readNestedBinXml(ctx: ChunkContext, pos: number, size: number, depth: n
   }
 }
 
+/** Code units of the UTF-16LE string at `pos` without its trailing NULs (as trimNul, before decoding). */
+function utf16Length(bytes: Uint8Array, pos: number, chars: number): number {
+  while (chars > 0 && bytes[pos + chars * 2 - 2] === 0 && bytes[pos + chars * 2 - 1] === 0) chars--;
+  return chars;
+}
+
 /** Decodes the value of `size` bytes at `pos`; throws EvtxFormatError/EvtxLimitError on bad data. */
 export function decodeValue(ctx: ChunkContext, pos: number, size: number, type: number, depth: number): EvtxValue {
   if (type & VT_ARRAY) return decodeArray(ctx, pos, size, type & ~VT_ARRAY);
@@ -151,7 +157,7 @@ export function decodeValue(ctx: ChunkContext, pos: number, size: number, type: 
       return null;
     case VT_STRING:
       if (size >> 1 > LIMITS.maxStringChars) throw limitError(ctx, `string of ${size >> 1} characters`, pos);
-      return trimNul(readUtf16(ctx.bytes, pos, size >> 1));
+      return readUtf16(ctx.bytes, pos, utf16Length(ctx.bytes, pos, size >> 1));
     case VT_ANSI:
       return trimNul(readLatin1(ctx.bytes, pos, size));
     case VT_BINARY:

@@ -75,6 +75,16 @@ export function createFdWriter(fd: number, size = 1 << 20): { out: (s: string) =
   return { out, flush };
 }
 
+/**
+ * One record as dump text: XML or NDJSON line, or for JSON the record preceded by `,\n` (the
+ * caller drops the comma before the first record).
+ */
+export function formatRecord(r: EvtxRecord, format: EvtxDumpFormat): string {
+  if (format === 'xml') return renderRecordXml(r) + '\n';
+  if (format === 'json') return ',\n' + JSON.stringify(recordToJson(r));
+  return JSON.stringify(recordToJson(r)) + '\n';
+}
+
 export function formatProblem(p: EvtxProblem): string {
   return `${p.file ?? '-'}: ${p.offset} chunk ${p.chunkIndex} ${p.kind}: ${p.message}`;
 }
