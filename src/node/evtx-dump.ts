@@ -86,7 +86,9 @@ export function formatRecord(r: EvtxRecord, format: EvtxDumpFormat): string {
 }
 
 export function formatProblem(p: EvtxProblem): string {
-  return `${p.file ?? '-'}: ${p.offset} chunk ${p.chunkIndex} ${p.kind}: ${p.message}`;
+  // Problems of the file header belong to no chunk (index -1).
+  const chunk = p.chunkIndex >= 0 ? ` chunk ${p.chunkIndex}` : '';
+  return `${p.file ?? '-'}: ${p.offset}${chunk} ${p.kind}: ${p.message}`;
 }
 
 export async function dumpEvtx(
