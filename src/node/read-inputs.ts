@@ -287,7 +287,7 @@ export async function* readInputItems(args: readonly string[], options: ReadInpu
       let items: AsyncGenerator<FileItem>;
       if (found.path === '-') items = readStreamItems(options.stdin ?? (process.stdin as AsyncIterable<Uint8Array>), '-', readOptions);
       else if (await isEvtx(found.path)) items = readEvtxItems(found.path, options);
-      else if ((await stat(found.path)).size > streamAbove) items = warnNewestFirst(readStreamItems(createReadStream(found.path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>, found.path, readOptions), found.path);
+      else if ((await stat(found.path)).size > streamAbove) items = warnNewestFirst(readStreamItems(createReadStream(found.path) as AsyncIterable<Uint8Array>, found.path, readOptions), found.path);
       else items = readFileItems(found.path, readOptions);
       for await (const item of items) {
         if (item.type === 'summary') summary = item;
