@@ -9,8 +9,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCatalogSource, GENERATED_PATH, VERSION_PATH } from '../scripts/generate-catalog.js';
-import { ENTRIES, OBSERVED_TEXTS, RANGE_CONSTANTS, RANGES, WLAN_REASON_CODE, ONEX_REASON_CODE, L2_REASON_CODE } from '../src/generated/catalog.js';
-import { entriesOf, lookupName, lookupValue, observedTexts, rangeOf } from '../src/catalog/tables.js';
+import { OBSERVED_TEXTS, RANGE_CONSTANTS, RANGES, WLAN_REASON_CODE, ONEX_REASON_CODE, L2_REASON_CODE } from '../src/generated/catalog.js';
+const ENTRIES = allEntries();
+import { allEntries, entriesOf, lookupName, lookupValue, observedTexts, rangeOf } from '../src/catalog/tables.js';
 import { BUCKETS, FAMILIES, type CodeEntry } from '../src/catalog/types.js';
 
 function findRoot(): string {

@@ -2,7 +2,7 @@
  * Lookups over the generated catalog. The maps are built on first use, once, so importing this
  * module costs nothing until a lookup is made.
  */
-import { ENTRIES, OBSERVED_TEXTS, RANGES } from '../generated/catalog.js';
+import { ENTRY_JSON, ENTRY_KEYS, OBSERVED_TEXTS, RANGES } from '../generated/catalog.js';
 import { FAMILIES, type CodeEntry, type CodeRange, type Family, type ObservedTextRecord } from './types.js';
 
 /** An observed Windows text with its catalog entry resolved (`null`: the code was not recorded or is not catalogued). */
@@ -14,14 +14,22 @@ export interface ObservedText extends ObservedTextRecord {
 const NAME_PREFIXES = ['WLAN_REASON_CODE_', 'ONEX_REASON_CODE_', 'L2_REASON_CODE_', 'ONEX_'] as const;
 const MAX_NAME_LENGTH = 200;
 
-/** One map per family behind fixed properties: a property load plus one `Map.get` per lookup. */
-type ByValue = { readonly [F in Family]: Map<number, CodeEntry> };
+/**
+ * One map per family behind fixed properties: a property load plus one `Map.get` per lookup. A value
+ * maps to its entry's position until the entry is first used, then to the parsed entry itself.
+ */
+type ByValue = { readonly [F in Family]: Map<number, number | CodeEntry> };
 
 interface Index {
   readonly byValue: ByValue;
-  readonly byFamily: Map<Family, readonly CodeEntry[]>;
+  /** Entry positions per family, in value order. */
+  readonly positions: Map<Family, readonly number[]>;
   readonly ranges: Map<Family, readonly CodeRange[]>;
 }
+
+const parsed: Array<CodeEntry | undefined> = [];
+let all: readonly CodeEntry[] | undefined;
+const byFamily = new Map<Family, readonly CodeEntry[]>();
 
 let index: Index | undefined;
 // Names are indexed separately: decoding a number (the CLI's common case) never needs them.
@@ -43,25 +51,50 @@ function build(): Index {
     disconnect: new Map(),
     eap: new Map(),
   };
-  const byFamily = new Map<Family, CodeEntry[]>();
-  for (const family of FAMILIES) byFamily.set(family, []);
-  for (const entry of ENTRIES) {
-    const values: Map<number, CodeEntry> | undefined = byValue[entry.family];
-    // ENTRIES is sorted, so the first entry of a value is the canonical one.
-    if (values && !values.has(entry.value)) values.set(entry.value, entry);
-    byFamily.get(entry.family)?.push(entry);
+  const positions = new Map<Family, number[]>();
+  for (const family of FAMILIES) positions.set(family, []);
+  for (let i = 0; i < ENTRY_JSON.length; i++) {
+    const family = FAMILIES[ENTRY_KEYS[2 * i] ?? -1];
+    const value = ENTRY_KEYS[2 * i + 1];
+    if (family === undefined || value === undefined) continue;
+    const values = byValue[family];
+    // Entries are sorted, so the first entry of a value is the canonical one.
+    if (!values.has(value)) values.set(value, i);
+    positions.get(family)?.push(i);
   }
   const ranges = new Map<Family, CodeRange[]>();
   for (const family of FAMILIES) ranges.set(family, []);
   for (const range of RANGES) ranges.get(range.family)?.push(range);
   // Narrowest range first, so a lookup returns the most specific component.
   for (const list of ranges.values()) list.sort((a, b) => a.last - a.first - (b.last - b.first) || a.first - b.first);
-  return { byValue, byFamily, ranges };
+  return { byValue, positions, ranges };
+}
+
+/** The entry for `value` in one family's map, parsed on first use and kept in the map. */
+function resolve(map: Map<number, number | CodeEntry>, value: number): CodeEntry | undefined {
+  const hit = map.get(value);
+  if (typeof hit !== 'number') return hit;
+  const entry = entryAt(hit);
+  if (entry !== undefined) map.set(value, entry);
+  return entry;
+}
+
+/** Entry `i`, parsed from its JSON the first time it is used. */
+function entryAt(i: number | undefined): CodeEntry | undefined {
+  if (i === undefined) return undefined;
+  let entry = parsed[i];
+  if (entry === undefined) {
+    const json = ENTRY_JSON[i];
+    if (json === undefined) return undefined;
+    entry = JSON.parse(json) as CodeEntry;
+    parsed[i] = entry;
+  }
+  return entry;
 }
 
 function buildNames(): Map<string, CodeEntry[]> {
   const byName = new Map<string, CodeEntry[]>();
-  for (const entry of ENTRIES) {
+  for (const entry of allEntries()) {
     for (const name of [entry.name, ...entry.aliases]) {
       const upper = name.toUpperCase();
       addName(byName, upper, entry);
@@ -80,14 +113,19 @@ function idx(): Index {
 
 /** Every entry, sorted by family, value and name. */
 export function allEntries(): readonly CodeEntry[] {
-  return ENTRIES;
+  all ??= ENTRY_JSON.map((_, i) => entryAt(i) as CodeEntry);
+  return all;
 }
 
 /** The entries of one family, sorted by value. */
 export function entriesOf(family: Family): readonly CodeEntry[] {
-  return idx().byFamily.get(family) ?? [];
+  let list = byFamily.get(family);
+  if (list === undefined) {
+    list = (idx().positions.get(family) ?? []).map((i) => entryAt(i) as CodeEntry);
+    byFamily.set(family, list);
+  }
+  return list;
 }
-
 /** The entry with this exact value in this family. */
 export function lookupValue(family: Family, value: number): CodeEntry | undefined {
   const byValue = (index ?? idx()).byValue;
@@ -95,19 +133,19 @@ export function lookupValue(family: Family, value: number): CodeEntry | undefine
   // from an untyped caller (even "__proto__") finds nothing.
   switch (family) {
     case 'wlan':
-      return byValue.wlan.get(value);
+      return resolve(byValue.wlan, value);
     case 'onex':
-      return byValue.onex.get(value);
+      return resolve(byValue.onex, value);
     case 'l2':
-      return byValue.l2.get(value);
+      return resolve(byValue.l2, value);
     case 'dot11-reason':
-      return byValue['dot11-reason'].get(value);
+      return resolve(byValue['dot11-reason'], value);
     case 'dot11-status':
-      return byValue['dot11-status'].get(value);
+      return resolve(byValue['dot11-status'], value);
     case 'disconnect':
-      return byValue.disconnect.get(value);
+      return resolve(byValue.disconnect, value);
     case 'eap':
-      return byValue.eap.get(value);
+      return resolve(byValue.eap, value);
     default:
       return undefined;
   }
