@@ -40,6 +40,11 @@ export async function decompress(
     if (e instanceof DecompressError) throw e;
     throw new DecompressError(`${format} data is corrupt: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return concatBytes(parts, total);
+}
+
+/** The pieces as one array (the piece itself when there is only one). */
+export function concatBytes(parts: readonly Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1 && parts[0] !== undefined) return parts[0];
   const out = new Uint8Array(total);
   let at = 0;

@@ -15,7 +15,7 @@ import { StreamTextDecoder } from './text-stream.js';
 import { readPlainText } from './plain-text.js';
 import { evtxProblemWhere, readEvtxRecords, type EvtxProblemLike, type EvtxRecordLike } from './from-evtx.js';
 import { listZip, readZipEntry } from './zip.js';
-import { decompress } from './decompress.js';
+import { concatBytes, decompress } from './decompress.js';
 import { MAX_ARCHIVE_DEPTH } from './limits.js';
 
 /** What an EVTX reader returns for a whole file: records, or records and the problems it met. */
@@ -235,7 +235,7 @@ export async function* readEventsStream(
     head.push(r.value);
     headLen += r.value.byteLength;
   }
-  const headBytes = concat(head, headLen);
+  const headBytes = concatBytes(head, headLen);
   const format = detectFormat(headBytes);
   if (format === 'powershell-json' || format === 'powershell-csv') {
     yield* readTextStream(headBytes, ended ? null : iterator, format, fileName, options);
@@ -251,7 +251,7 @@ export async function* readEventsStream(
         total += r.value.byteLength;
       }
     }
-    const result = await readEvents(concat(parts, total), fileName, options);
+    const result = await readEvents(concatBytes(parts, total), fileName, options);
     for (const event of result.events) yield { type: 'event', event };
     for (const problem of result.problems) yield { type: 'problem', problem };
     yield { type: 'summary', format: result.format, skipped: result.skipped, ignored: result.ignored };
@@ -371,15 +371,6 @@ async function* readTextStream(
   yield { type: 'summary', format, skipped: sink.skipped, ignored: sink.ignored };
 }
 
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
+
 
 export { detectFormat, detectTextFormat };
