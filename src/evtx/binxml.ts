@@ -42,6 +42,15 @@ function tick(ctx: ChunkContext, pos: number): void {
   if (--ctx.budget < 0) throw limitError(ctx, 'too many BinXML tokens in one record', pos);
 }
 
+/** Spends `n` tokens of the record's budget at once (template uses, long strings, repeated values). */
+function charge(ctx: ChunkContext, n: number, pos: number): void {
+  ctx.budget -= n;
+  if (ctx.budget < 0) throw limitError(ctx, 'record expands to too many BinXML tokens (templates and repeated values count at every use)', pos);
+}
+
+/** Budget tokens per byte of string or value data beyond the token itself: one per 16 bytes. */
+const BYTES_PER_TOKEN_SHIFT = 4;
+
 function checkDepth(ctx: ChunkContext, depth: number, pos: number): void {
   if (depth > LIMITS.maxDepth) throw limitError(ctx, `nesting deeper than ${LIMITS.maxDepth}`, pos);
 }
@@ -52,6 +61,8 @@ function readCountedString(ctx: ChunkContext, pos: number, end: number): string 
   const chars = ctx.view.getUint16(pos, true);
   if (chars > LIMITS.maxStringChars) throw limitError(ctx, `string of ${chars} characters`, pos);
   need(ctx, pos + 2, chars * 2, end, 'string');
+  // Long strings in a template are written at every use of the template.
+  if (chars >= 8) charge(ctx, (chars * 2) >> BYTES_PER_TOKEN_SHIFT, pos);
   ctx.pos = pos + 2 + chars * 2;
   return readUtf16(ctx.bytes, pos + 2, chars);
 }
@@ -179,7 +190,11 @@ function readPi(ctx: ChunkContext, pos: number, end: number): EvtxNode {
 /** Compiles (or fetches from the chunk cache) the template definition at chunk offset `off`. */
 function getTemplate(ctx: ChunkContext, off: number, depth: number): EvtxTemplate {
   const cached = ctx.templates.get(off);
-  if (cached) return cached;
+  if (cached) {
+    // Every use expands the whole definition again: charge what compiling it cost.
+    charge(ctx, ctx.templateCosts.get(off)!.tokens, off);
+    return cached;
+  }
   if (cached === null) throw formatError(ctx, 'template definition refers to itself', off);
   const len = ctx.bytes.length;
   need(ctx, off, TEMPLATE_DEF_HEAD, len, 'template definition');
@@ -191,9 +206,11 @@ function getTemplate(ctx: ChunkContext, off: number, depth: number): EvtxTemplat
   const savedDep = ctx.depIdSize;
   ctx.depIdSize = 2; // definitions always use the standard element layout
   try {
+    const before = ctx.budget;
     const nodes = readDocument(ctx, start, start + size, depth + 1);
     const template: EvtxTemplate = { offset: off, guid: guidText(ctx.bytes, off + 4), nodes };
     ctx.templates.set(off, template);
+    ctx.templateCosts.set(off, { tokens: before - ctx.budget, repeats: repeatedIndices(nodes) });
     return template;
   } catch (e) {
     ctx.templates.delete(off); // a later record may hold a correct copy; do not cache the failure
@@ -201,6 +218,26 @@ function getTemplate(ctx: ChunkContext, off: number, depth: number): EvtxTemplat
   } finally {
     ctx.depIdSize = savedDep;
   }
+}
+
+/** Substitution indices a template uses more than once, as [index, extra uses, …] (usually empty). */
+function repeatedIndices(nodes: readonly EvtxNode[]): number[] {
+  const uses = new Map<number, number>();
+  const visit = (list: readonly EvtxNode[], depth: number): void => {
+    if (depth > LIMITS.maxDepth) return;
+    for (const n of list) {
+      if (n.kind === 'subst') uses.set(n.index, (uses.get(n.index) ?? 0) + 1);
+      else if (n.kind === 'element') {
+        for (const a of n.attrs) visit(a.value, depth + 1);
+        visit(n.children, depth + 1);
+      }
+      // A template instance inside the definition has values of its own, charged when read.
+    }
+  };
+  visit(nodes, 0);
+  const out: number[] = [];
+  for (const [index, n] of uses) if (n > 1) out.push(index, n - 1);
+  return out;
 }
 
 function readTemplateInstance(ctx: ChunkContext, pos: number, end: number, depth: number): EvtxTemplateInstance {
@@ -223,14 +260,22 @@ function readTemplateInstance(ctx: ChunkContext, pos: number, end: number, depth
   need(ctx, p, count * 4, end, 'template value descriptors');
   let data = p + count * 4;
   const values: EvtxTypedValue[] = new Array(count);
+  const repeats = ctx.templateCosts.get(defOff)!.repeats;
+  // Only for templates that use a value more than once: what each value costs to write.
+  const weights: number[] | null = repeats.length > 0 ? new Array<number>(count) : null;
   for (let i = 0; i < count; i++) {
     const size = ctx.view.getUint16(p + i * 4, true);
     const type = ctx.bytes[p + i * 4 + 2]!;
     // The message is only built on failure: this runs for every value of every record.
     if (data + size > end) need(ctx, data, size, end, `template value ${i}`);
     tick(ctx, data);
+    const before = ctx.budget;
     values[i] = { type, value: decodeValue(ctx, data, size, type, depth) };
+    if (weights !== null) weights[i] = 1 + (before - ctx.budget) + (size >> BYTES_PER_TOKEN_SHIFT);
     data += size;
+  }
+  if (weights !== null) {
+    for (let r = 0; r < repeats.length; r += 2) charge(ctx, (weights[repeats[r]!] ?? 0) * repeats[r + 1]!, pos);
   }
   ctx.pos = data;
   return { kind: 'template', template, values };

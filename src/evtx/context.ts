@@ -14,12 +14,26 @@ export interface ChunkContext {
   readonly names: Map<number, string>;
   /** `null` marks a definition being compiled, to catch self-referencing templates. */
   readonly templates: Map<number, EvtxTemplate | null>;
+  /** What one use of a compiled template costs, by definition offset (see binxml.ts). */
+  readonly templateCosts: Map<number, TemplateCost>;
   /** Tokens left for the current record. */
   budget: number;
   /** Cursor of the token parser (chunk-relative). */
   pos: number;
   /** Bytes of the element-start dependency identifier: 2, or 0 inside some nested BinXML values. */
   depIdSize: number;
+}
+
+/**
+ * Templates are compiled once but expanded at every use, and a substitution index may appear
+ * several times in a template: the token budget charges each use, so that what renderers and
+ * field extraction walk stays bounded by the budget too (no "billion laughs" from nesting).
+ */
+export interface TemplateCost {
+  /** Tokens spent compiling the definition, nested templates expanded. */
+  readonly tokens: number;
+  /** Substitution indices used more than once, flattened as [index, extra uses, index, extra uses, …]. */
+  readonly repeats: readonly number[];
 }
 
 export function createContext(bytes: Uint8Array, fileOffset: number): ChunkContext {
@@ -29,6 +43,7 @@ export function createContext(bytes: Uint8Array, fileOffset: number): ChunkConte
     fileOffset,
     names: new Map(),
     templates: new Map(),
+    templateCosts: new Map(),
     budget: LIMITS.maxTokensPerRecord,
     pos: 0,
     depIdSize: 2,

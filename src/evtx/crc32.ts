@@ -33,8 +33,9 @@ export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0)
   const ts = (tables ??= buildTables());
   const [t0, t1, t2, t3, t4, t5, t6, t7] = ts as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   let c = ~crc >>> 0;
-  let i = Math.max(0, start);
-  const stop = Math.min(end, bytes.length);
+  // An empty, reversed or out-of-range span leaves the CRC as it is (and must not make a bad typed array).
+  let i = Math.min(Math.max(0, start), bytes.length);
+  const stop = Math.max(i, Math.min(end, bytes.length));
   if (LITTLE_ENDIAN && ((bytes.byteOffset + i) & 3) === 0) {
     // Aligned: read 32-bit words directly (the usual case: chunks sit at 4 KiB boundaries).
     const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (stop - i) >>> 2);

@@ -9,7 +9,11 @@
 export const LIMITS = {
   /** Element / nested BinXML / template nesting depth. */
   maxDepth: 64,
-  /** Tokens decoded for one record (templates included); stops pathological loops. */
+  /**
+   * Tokens of one record; stops pathological loops and expansions. A template counts all its tokens
+   * at every use, a value its template uses several times counts at every use, and long strings
+   * also count by size (one token per 16 bytes). Real records use a few hundred.
+   */
   maxTokensPerRecord: 100_000,
   /** Substitution values in one template instance. */
   maxValues: 4096,

@@ -5,6 +5,7 @@
 import { LIMITS } from './errors.js';
 import { type ChunkContext, formatError, limitError } from './context.js';
 import { readUtf16 } from './text.js';
+import { xmlName } from './xml-name.js';
 
 /** Fixed part before the characters. */
 export const NAME_HEADER_SIZE = 8;
@@ -23,7 +24,8 @@ export function readName(ctx: ChunkContext, off: number): string {
   const chars = ctx.view.getUint16(off + 6, true);
   if (chars > LIMITS.maxStringChars) throw limitError(ctx, `name of ${chars} characters`, off);
   if (off + nameSize(chars) > bytes.length) throw formatError(ctx, 'name runs past chunk end', off);
-  const name = readUtf16(bytes, off + NAME_HEADER_SIZE, chars);
+  // Made a valid XML name once here, so that renderers can write names as they are.
+  const name = xmlName(readUtf16(bytes, off + NAME_HEADER_SIZE, chars));
   ctx.names.set(off, name);
   return name;
 }
@@ -38,7 +40,8 @@ export function nameRef(ctx: ChunkContext, pos: number, end: number): [string, n
   const name = readName(ctx, off);
   let next = pos + 4;
   if (off === next) {
-    next += nameSize(name.length);
+    // The stored count, not the name's length: making it an XML name may change that.
+    next += nameSize(ctx.view.getUint16(off + 6, true));
     if (next > end) throw formatError(ctx, 'inline name runs past its container', pos);
   }
   return [name, next];

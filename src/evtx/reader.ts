@@ -17,6 +17,7 @@ function* iterate(bytes: Uint8Array, scan: EvtxScan): Generator<EvtxRecord, Evtx
     const off = chunkOffset(i);
     yield* scan.chunk(bytes.subarray(off, Math.min(off + CHUNK_SIZE, bytes.length)), i);
   }
+  scan.finish();
   return scan.summary;
 }
 
@@ -44,6 +45,7 @@ async function* iterateBlob(blob: BlobLike, scan: EvtxScan): AsyncGenerator<Evtx
     const chunk = new Uint8Array(await blob.slice(off, Math.min(off + CHUNK_SIZE, blob.size)).arrayBuffer());
     yield* scan.chunk(chunk, i);
   }
+  scan.finish();
   return scan.summary;
 }
 

@@ -6,6 +6,7 @@
 import type { EvtxAttribute, EvtxElement, EvtxNode, EvtxTemplate, EvtxTypedValue } from './types.js';
 import { VT_ANSI, VT_ARRAY, VT_BINXML, VT_NULL, VT_STRING } from './value-types.js';
 import { attrValue, escapeXml, nested, renderGeneric, type Writer, writeElement, writeNodes } from './render-xml.js';
+import { xmlName } from './xml-name.js';
 import { valueText } from './values.js';
 
 type Values = readonly EvtxTypedValue[];
@@ -24,7 +25,7 @@ const DROP = 7;
 type Op =
   | { readonly k: typeof STATIC; readonly s: string }
   | { readonly k: typeof ATTR; readonly pre: string; readonly index: number }
-  | { readonly k: typeof ATTR_GENERIC; readonly attr: EvtxAttribute }
+  | { readonly k: typeof ATTR_GENERIC; readonly pre: string; readonly attr: EvtxAttribute }
   | { readonly k: typeof GUARD; readonly index: number; readonly optional: boolean; readonly el: EvtxElement; skip: number }
   | { readonly k: typeof SUBST_CONTENT; readonly index: number; readonly close: string }
   | { readonly k: typeof OPEN_CHILDREN }
@@ -76,19 +77,24 @@ function compileNodes(nodes: readonly EvtxNode[], ops: Op[]): void {
 }
 
 function compileStart(el: EvtxElement, ops: Op[]): void {
-  let s = '<' + el.name;
+  let s = '<' + xmlName(el.name);
+  // As in the tree writer: a repeated attribute name would not be well-formed; the first wins.
+  const seen = new Set<string>();
   for (const a of el.attrs) {
+    const name = xmlName(a.name);
+    if (seen.has(name)) continue;
+    seen.add(name);
     const only = a.value.length === 1 ? a.value[0]! : null;
     if (only !== null && only.kind === 'subst') {
       ops.push({ k: STATIC, s });
       s = '';
-      ops.push({ k: ATTR, pre: ' ' + a.name + "='", index: only.index });
+      ops.push({ k: ATTR, pre: ' ' + name + "='", index: only.index });
     } else if (a.value.every(isStaticData)) {
-      s += ' ' + a.name + "='" + (attrValue(a, NO_VALUES) ?? '') + "'";
+      s += ' ' + name + "='" + (attrValue(a, NO_VALUES) ?? '') + "'";
     } else {
       ops.push({ k: STATIC, s });
       s = '';
-      ops.push({ k: ATTR_GENERIC, attr: a });
+      ops.push({ k: ATTR_GENERIC, pre: ' ' + name + "='", attr: a });
     }
   }
   if (s !== '') ops.push({ k: STATIC, s });
@@ -96,7 +102,7 @@ function compileStart(el: EvtxElement, ops: Op[]): void {
 
 function compileElement(el: EvtxElement, ops: Op[]): void {
   const ch = el.children;
-  const close = '</' + el.name + '>';
+  const close = '</' + xmlName(el.name) + '>';
   if (ch.length === 1 && ch[0]!.kind === 'subst') {
     const sub = ch[0]!;
     const guard: Op = { k: GUARD, index: sub.index, optional: sub.optional, el, skip: 0 };
@@ -156,7 +162,7 @@ export function runPlan(w: Writer, ops: readonly Op[], values: Values, depth: nu
       }
       case ATTR_GENERIC: {
         const s = attrValue(op.attr, values);
-        if (s !== null) w.out += ' ' + op.attr.name + "='" + s + "'";
+        if (s !== null) w.out += op.pre + s + "'";
         break;
       }
       case GUARD: {

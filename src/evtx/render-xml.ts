@@ -9,6 +9,7 @@ import type { EvtxAttribute, EvtxElement, EvtxNode, EvtxRecord, EvtxTypedValue }
 import { valueText } from './values.js';
 import { VT_BINXML } from './value-types.js';
 import { renderPlan, runPlan } from './render-plan.js';
+import { xmlName } from './xml-name.js';
 
 type Values = readonly EvtxTypedValue[];
 const NO_VALUES: Values = [];
@@ -60,6 +61,54 @@ export function escapeXml(s: string): string {
   return out;
 }
 
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
+function isXmlChar(c: number): boolean {
+  return c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c < 0xd800) || (c > 0xdfff && c < 0xfffe);
+}
+
+/** Writes characters XML cannot carry as `\uXXXX` but leaves markup alone (CDATA and PI content). */
+function xmlChars(s: string): string {
+  if (!NOT_XML_CHAR.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isXmlChar(c)) out += s[i]!;
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      out += s[i]! + s[i + 1]!;
+      i++;
+    } else out += u4(c);
+  }
+  return out;
+}
+
+/** A character reference; one to a character XML cannot carry is written as the text `\uXXXX`. */
+function charRef(code: number): string {
+  return isXmlChar(code) ? `&#${code};` : u4(code);
+}
+
+/** The five predefined entities stay references; any other name would be undeclared, so it is written as text. */
+function entityRef(name: string): string {
+  switch (name) {
+    case 'lt':
+    case 'gt':
+    case 'amp':
+    case 'quot':
+    case 'apos':
+      return `&${name};`;
+    default:
+      return escapeXml(`&${name};`);
+  }
+}
+
+/** A processing instruction that keeps the document well-formed: the target is a name other than `xml`, `?>` cannot end the data early. */
+function piText(target: string, data: string): string {
+  let t = xmlName(target);
+  if (t.toLowerCase() === 'xml') t = '_' + t;
+  return `<?${t}${data ? ' ' + xmlChars(data).split('?>').join('? >') : ''}?>`;
+}
+
 export interface RenderOptions {
   /** Indent string for element-only content (e.g. `'  '`); compact like Windows when absent. */
   readonly indent?: string;
@@ -98,11 +147,11 @@ export function attrValue(a: EvtxAttribute, values: Values): string | null {
         anyValue = true;
         break;
       case 'charref':
-        s += `&#${n.code};`;
+        s += charRef(n.code);
         anyValue = true;
         break;
       case 'entity':
-        s += `&${n.name};`;
+        s += entityRef(n.name);
         anyValue = true;
         break;
       case 'subst': {
@@ -176,11 +225,26 @@ export function writeElement(w: Writer, el: EvtxElement, values: Values, depth: 
   w.out += '</' + el.name + '>';
 }
 
+/** Whether an attribute before `i` has the (XML) name `name`; for short lists, where a set costs more. */
+function repeated(attrs: readonly EvtxAttribute[], i: number, name: string): boolean {
+  for (let j = 0; j < i; j++) if (attrs[j]!.name === name) return true;
+  return false;
+}
+
 function writeStart(w: Writer, el: EvtxElement, values: Values): void {
   w.out += '<' + el.name;
-  for (const a of el.attrs) {
+  const attrs = el.attrs;
+  // A repeated attribute name is not well-formed XML; the first occurrence wins.
+  const seen = attrs.length > 8 ? new Set<string>() : null;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i]!;
+    const name = a.name;
+    if (seen !== null) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+    } else if (i > 0 && repeated(attrs, i, name)) continue;
     const v = attrValue(a, values);
-    if (v !== null) w.out += ' ' + a.name + "='" + v + "'";
+    if (v !== null) w.out += ' ' + name + "='" + v + "'";
   }
 }
 
@@ -203,16 +267,16 @@ export function writeNodes(w: Writer, nodes: readonly EvtxNode[], values: Values
         w.out += escapeXml(n.text);
         break;
       case 'cdata':
-        w.out += '<![CDATA[' + n.text.split(']]>').join(']]]]><![CDATA[>') + ']]>';
+        w.out += '<![CDATA[' + xmlChars(n.text).split(']]>').join(']]]]><![CDATA[>') + ']]>';
         break;
       case 'charref':
-        w.out += `&#${n.code};`;
+        w.out += charRef(n.code);
         break;
       case 'entity':
-        w.out += `&${n.name};`;
+        w.out += entityRef(n.name);
         break;
       case 'pi':
-        w.out += `<?${n.target}${n.data ? ' ' + n.data : ''}?>`;
+        w.out += piText(n.target, n.data);
         break;
       case 'subst': {
         const v = subst(values, n.index);

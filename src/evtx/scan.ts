@@ -27,7 +27,10 @@ export interface EvtxSummary {
   skippedRecords: number;
   /** Chunks read (with a valid signature and header). */
   chunks: number;
-  /** Chunks rejected, or missing where the header says one should be. */
+  /**
+   * Chunks rejected, or blocks without a chunk where the header says one should be. Chunks the
+   * header counts past the end of a short file are reported as one problem, not counted here.
+   */
   skippedChunks: number;
   /** All-zero blocks past the header's chunk count (preallocated space; not a problem). */
   emptyChunks: number;
@@ -58,6 +61,8 @@ export class EvtxScan {
     problemCount: 0,
   };
   private verify: boolean;
+  /** Set by `header` when the trusted header counts more chunks than the file has blocks. */
+  private missing: { readonly counted: number; readonly blocks: number; readonly fileSize: number } | null = null;
 
   constructor(private readonly options: EvtxReadOptions = {}) {
     this.verify = options.verifyChecksums !== false;
@@ -89,6 +94,27 @@ export class EvtxScan {
     if (h.majorVersion !== 3 || (h.minorVersion !== 1 && h.minorVersion !== 2)) {
       this.fileProblem('file-header', `unexpected format version ${h.majorVersion}.${h.minorVersion}; reading anyway`);
     }
+    // A file cut at a chunk boundary leaves no trace in the chunks themselves; only the header's
+    // count shows it. Reported by `finish`, after the chunks that are there.
+    const blocks = chunkBlocks(fileSize);
+    if ((!this.verify || h.crcOk) && h.chunkCount > blocks) this.missing = { counted: h.chunkCount, blocks, fileSize };
+  }
+
+  /**
+   * Call after the last block: reports the chunks that the (trusted) file header counts but the
+   * file is too short to hold. They are not added to `skippedChunks`, which counts blocks seen.
+   */
+  finish(): void {
+    const m = this.missing;
+    if (m === null) return;
+    this.missing = null;
+    const p: EvtxProblem = {
+      chunkIndex: m.blocks,
+      offset: hex(m.fileSize),
+      kind: 'chunk-truncated',
+      message: `file ends after ${m.blocks} chunk block${m.blocks === 1 ? '' : 's'} but its header counts ${m.counted} chunks: truncated`,
+    };
+    this.report(this.options.file === undefined ? p : { file: this.options.file, ...p });
   }
 
   /** Feed one chunk block (65536 bytes, or fewer at the end of a truncated file). */

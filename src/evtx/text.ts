@@ -167,7 +167,8 @@ export function sidText(bytes: Uint8Array, view: DataView, p: number): string {
   const count = bytes[p + 1]!;
   let auth = 0;
   for (let i = 2; i < 8; i++) auth = auth * 256 + bytes[p + i]!;
-  let s = 'S-' + bytes[p]! + '-' + (auth < 0x1_0000_0000 ? auth : '0x' + auth.toString(16).toUpperCase());
+  // [MS-DTYP] 2.4.2.1: an authority of 2^32 or more is written "0x" and 12 hex digits.
+  let s = 'S-' + bytes[p]! + '-' + (auth < 0x1_0000_0000 ? auth : '0x' + auth.toString(16).toUpperCase().padStart(12, '0'));
   for (let i = 0; i < count; i++) s += '-' + view.getUint32(p + 8 + i * 4, true);
   return s;
 }

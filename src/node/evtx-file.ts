@@ -35,6 +35,7 @@ async function* iterateChunks(path: string, scan: EvtxScan): AsyncGenerator<Evtx
       const records = scan.chunk(buf, i);
       if (records.length > 0) yield records;
     }
+    scan.finish();
   } finally {
     // A consumer may stop early: let the read in flight settle before closing the handle.
     await pending?.catch(() => undefined);

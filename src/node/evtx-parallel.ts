@@ -114,6 +114,8 @@ export async function dumpEvtxParallel(
   const pool = Array.from({ length: Math.min(workers, batches) }, () => new Worker(new URL('./evtx-parallel-worker.js', import.meta.url), { workerData: setup }));
   let written = 0;
   let ended = false;
+  /** The dump ended before the last chunk (a problem, without skipBad). */
+  let cut = false;
 
   /** Applies one batch's chunks in order; false once the dump has stopped. */
   const consume = (r: BatchReply): boolean => {
@@ -123,7 +125,10 @@ export async function dumpEvtxParallel(
       for (const p of c.problems) report(p);
       if (c.records > 0) {
         // As in dumpEvtx: a problem (without skipBad) ends the dump before the next records.
-        if (stop) return false;
+        if (stop) {
+          cut = true;
+          return false;
+        }
         // JSON records come as `,\n{…}`; the first one loses its comma.
         write(r.bytes.subarray(format === 'json' && written === 0 ? start + 1 : start, c.end));
         written += c.records;
@@ -193,6 +198,8 @@ export async function dumpEvtxParallel(
     await Promise.all(pool.map((w) => w.terminate()));
   }
 
+  // As in dumpEvtx: chunks the header counts beyond the end of the file, unless the dump was cut.
+  if (!cut) scan.finish();
   if (format === 'xml') write(encoder.encode('</Events>\n'));
   else if (format === 'json') write(encoder.encode(written > 0 ? '\n]\n' : ']\n'));
   if (stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
