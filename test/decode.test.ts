@@ -21,12 +21,19 @@ test('every spelling of 0x00050007 reaches the 802.1X no-response-to-identity co
   }
 });
 
-test('the bare-hex reading ranks below the decimal one and says how it was read', () => {
+test('the bare-hex reading says how it was read and scores below the same value written with 0x', () => {
   const result = decode('00050007');
   assert.equal(result.kind, 'decoded');
   if (result.kind !== 'decoded') return;
   const hexReading = result.interpretations.find((i) => i.value === 0x50007);
   assert.equal(hexReading?.reading, 'bare-hex');
+  const withPrefix = decode('0x00050007');
+  const sure = withPrefix.kind === 'decoded' ? withPrefix.interpretations[0] : undefined;
+  assert.equal(sure?.reading, 'hex');
+  assert.ok((hexReading?.score ?? 1) < (sure?.score ?? 0), 'a guessed 0x costs confidence');
+  // The decimal reading (50007, a reserved 802.11 value) names no code, so it stays below the named one.
+  const decimal = result.interpretations.find((i) => i.value === 50007);
+  assert.ok(decimal === undefined || (decimal.entry === null && decimal.score < (hexReading?.score ?? 0)));
 });
 
 test('names resolve with or without prefix, in any case', () => {

@@ -33,13 +33,13 @@ test('the core imports nothing from node: and no runtime dependency', () => {
 });
 
 test('the package exports resolve to working modules', async () => {
-  const core = (await import('wlanreason')) as typeof import('../src/index.js');
+  const core = (await import('wlanreason')) as unknown as typeof import('../src/index.js');
   assert.equal(core.reasonCodeToString(0x50007), core.describe(0x50007).meaning);
   assert.equal(core.WLAN_REASON_CODE.NO_VISIBLE_AP, 0x38014);
   assert.equal(core.ONEX_REASON_CODE.NO_RESPONSE_TO_IDENTITY, 0x50007);
-  const evtx = (await import('wlanreason/evtx')) as typeof import('../src/evtx/index.js');
+  const evtx = (await import('wlanreason/evtx')) as unknown as typeof import('../src/evtx/index.js');
   assert.equal(typeof evtx.readEvtx, 'function');
-  const node = (await import('wlanreason/node')) as typeof import('../src/node/index.js');
+  const node = (await import('wlanreason/node')) as unknown as typeof import('../src/node/index.js');
   assert.equal(typeof node.readInputItems, 'function');
 });
 

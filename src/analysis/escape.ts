@@ -62,13 +62,48 @@ export function clip(text: string, max: number): string {
   return escapeTerminal(text);
 }
 
-/** Pads (or clips) a cell to a display width counted in code points. */
+// Terminal columns of one code point: combining marks and format characters take none; East Asian
+// wide and fullwidth characters and emoji shown as pictures take two (as wcwidth counts them).
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
+const DOUBLE_WIDTH =
+  /^(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}]|\p{Emoji_Presentation})$/u;
+
+function columns(ch: string): number {
+  if (ch < '\u0300') return 1; // fast path: Latin text
+  return ZERO_WIDTH.test(ch) ? 0 : DOUBLE_WIDTH.test(ch) ? 2 : 1;
+}
+
+/**
+ * Pads (or clips) a cell to `width` terminal columns, so table columns stay aligned whatever the
+ * script: wide characters count two, combining marks none, and an escape (`\u001B`, never cut)
+ * counts as the six characters it prints.
+ */
 export function cell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const clipped = clip(text, width);
-  const len = [...clipped].length;
-  if (len >= width) return clipped;
-  const pad = ' '.repeat(width - len);
-  return align === 'left' ? clipped + pad : pad + clipped;
+  const w = Math.max(1, Math.floor(width));
+  const pieces: string[] = [];
+  const widths: number[] = [];
+  let total = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const unsafe = mustEscape(cp);
+    pieces.push(unsafe ? u(cp) : ch);
+    widths.push(unsafe ? 6 : columns(ch));
+    total += widths[widths.length - 1] ?? 0;
+    // Past the cell and past anything an escape could add: the rest is cut anyway.
+    if (total > w + 6) break;
+  }
+  if (total > w) {
+    // Drop whole pieces until the ellipsis fits.
+    while (pieces.length > 0 && total > w - 1) {
+      pieces.pop();
+      total -= widths.pop() ?? 0;
+    }
+    pieces.push('…');
+    total += 1;
+  }
+  const body = pieces.join('');
+  const pad = ' '.repeat(Math.max(0, w - total));
+  return align === 'left' ? body + pad : pad + body;
 }
 
 function cpLength(text: string): number {

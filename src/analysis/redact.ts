@@ -36,8 +36,16 @@ function macDigits(text: string): string | null {
   return /^[0-9a-f]{12}$/.test(digits) ? digits : null;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Whether the code point just before (`dir` -1) or at (`dir` 1) index `at` is a letter, digit or `_`. */
+function isWordChar(text: string, at: number, dir: -1 | 1): boolean {
+  let c = dir === 1 ? text.codePointAt(at) : text.charCodeAt(at - 1);
+  if (c === undefined) return false;
+  // Before `at`, a low surrogate belongs to the pair that ends there.
+  if (dir === -1 && c >= 0xdc00 && c <= 0xdfff && at >= 2) c = text.codePointAt(at - 2) ?? c;
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+  return WORD_CHAR.test(String.fromCodePoint(c));
 }
 
 export class Redactor {
@@ -47,7 +55,9 @@ export class Redactor {
   readonly #spellings = new Map<string, string>();
   /** Spelling as first seen → pseudonym: two SSIDs that differ only in case keep their own names. */
   readonly #exact = new Map<string, string>();
-  #pattern: RegExp | null = null;
+  /** How many spellings have each length (in UTF-16 units): the only lengths worth trying in a text. */
+  readonly #lengths = new Map<number, number>();
+  #lengthsDesc: number[] | null = null;
 
   /** The pseudonym of a value (registering it when new). Empty or blank values stay as they are. */
   pseudonym(kind: PseudonymKind, raw: string): string {
@@ -110,7 +120,9 @@ export class Redactor {
     const key = spelling.toLowerCase();
     if (this.#spellings.has(key)) return;
     this.#spellings.set(key, name);
-    this.#pattern = null;
+    const before = this.#lengths.get(spelling.length);
+    this.#lengths.set(spelling.length, (before ?? 0) + 1);
+    if (before === undefined) this.#lengthsDesc = null;
   }
 
   /** Registers every identifying value of an event. */
@@ -141,19 +153,45 @@ export class Redactor {
     const whole = text.trim();
     const exact = this.#exact.get(whole) ?? this.#spellings.get(whole.toLowerCase());
     if (exact !== undefined) return exact;
-    const pattern = this.#compile();
-    let out = pattern === null ? text : text.replace(pattern, (m) => this.#exact.get(m) ?? this.#spellings.get(m.toLowerCase()) ?? m);
+    let out = this.#spellings.size === 0 ? text : this.#replaceKnown(text);
     out = out.replace(MAC_TEXT, (m) => this.pseudonym('mac', m));
     return out;
   }
 
-  #compile(): RegExp | null {
-    if (this.#pattern !== null) return this.#pattern;
-    if (this.#spellings.size === 0) return null;
-    const alts = [...this.#spellings.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
-    // Letters or digits around a match mean it is part of another word, not the value.
-    this.#pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
-    return this.#pattern;
+  /**
+   * Replaces known spellings that stand as whole words (no letter, digit or `_` on either side),
+   * longest first. Each word start tries only the lengths some spelling has, one map lookup each:
+   * time grows with the text and the number of distinct lengths, never with the number of values
+   * (a regular expression of every value made hostile logs with thousands of SSIDs quadratic).
+   */
+  #replaceKnown(text: string): string {
+    const lengths = this.#sortedLengths();
+    let out = '';
+    let copied = 0;
+    let i = 0;
+    while (i < text.length) {
+      if (i > 0 && isWordChar(text, i, -1)) {
+        i++;
+        continue;
+      }
+      let matched = 0;
+      for (const len of lengths) {
+        if (i + len > text.length) continue;
+        const name = this.#spellings.get(text.slice(i, i + len).toLowerCase());
+        if (name === undefined || (i + len < text.length && isWordChar(text, i + len, 1))) continue;
+        out += text.slice(copied, i) + (this.#exact.get(text.slice(i, i + len)) ?? name);
+        copied = i + len;
+        matched = len;
+        break;
+      }
+      i += matched > 0 ? matched : 1;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+  }
+
+  #sortedLengths(): number[] {
+    if (this.#lengthsDesc === null) this.#lengthsDesc = [...this.#lengths.keys()].sort((a, b) => b - a);
+    return this.#lengthsDesc;
   }
 
   /** A deep copy with every string value scrubbed; object and `Map` keys are names, kept as they are. */

@@ -19,6 +19,8 @@ export function parseTime(text: string | null | undefined): number | null {
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  // 2026-02-30 is no day at all, not 2 March.
+  if (day > 28 && day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   let offset = 0;
   const zone = m[8];
   if (zone !== undefined && zone.toUpperCase() !== 'Z') {

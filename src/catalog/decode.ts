@@ -125,6 +125,13 @@ function rank(list: Interpretation[]): Interpretation[] {
     });
 }
 
+/** The label names a family (`Status Code:`, `Error:`): its readings go first, scores kept descending. */
+function preferFamily(list: readonly Interpretation[], family: Family): Interpretation[] {
+  const top = list[0]?.score ?? 0;
+  const first = list.filter((x) => x.family === family).map((x) => ({ ...x, score: Math.max(x.score, top) }));
+  return first.length === 0 ? [...list] : [...first, ...list.filter((x) => x.family !== family)];
+}
+
 function fromEntry(entry: CodeEntry, reading: InputReading, score: number): Interpretation {
   return {
     entry,
@@ -138,6 +145,16 @@ function fromEntry(entry: CodeEntry, reading: InputReading, score: number): Inte
   };
 }
 
+/** `String(value)` for anything, even objects without a prototype or with a throwing `toString`. */
+export function shownValue(value: unknown): string {
+  try {
+    const text = String(value);
+    return text.length > 80 ? text.slice(0, 77) + '...' : text;
+  } catch {
+    return '(unprintable value)';
+  }
+}
+
 /** Every plausible interpretation of what a person pasted, best first. Never throws. */
 export function decode(input: unknown, options: DecodeOptions = {}): DecodeResult {
   if (typeof input === 'number') {
@@ -145,8 +162,12 @@ export function decode(input: unknown, options: DecodeOptions = {}): DecodeResul
     if (input < -(2 ** 31) || input >= 2 ** 32) return unknown(String(input), 'out-of-range', UNKNOWN_MESSAGES['out-of-range']);
     return decode(String(input), options);
   }
-  if (typeof input === 'bigint') return decode(input >= -(2n ** 31n) && input < 2n ** 32n ? String(input) : 'x'.repeat(MAX_DECODE_INPUT + 1), options);
-  if (typeof input !== 'string') return unknown(String(input), 'not-a-number', 'not a string or number');
+  if (typeof input === 'bigint') {
+    if (input >= -(2n ** 31n) && input < 2n ** 32n) return decode(String(input), options);
+    const digits = String(input);
+    return unknown(digits.length > 80 ? digits.slice(0, 77) + '...' : digits, 'out-of-range', UNKNOWN_MESSAGES['out-of-range']);
+  }
+  if (typeof input !== 'string') return unknown(shownValue(input), 'not-a-number', 'not a string or number');
   const shown = input.length > 80 ? input.slice(0, 77) + '...' : input;
   if (input.length > MAX_DECODE_INPUT) return unknown(shown, 'too-long', `input longer than ${MAX_DECODE_INPUT} characters: use explain() for whole texts`);
   const text = input.trim().replace(/^["'`(\[]+|["'`)\].,;]+$/g, '');
@@ -163,14 +184,23 @@ export function decode(input: unknown, options: DecodeOptions = {}): DecodeResul
   }
 
   if (NAME.test(text)) {
-    const byName = lookupName(text).filter((e) => families.includes(e.family));
+    const named = lookupName(text);
+    const byName = named.filter((e) => families.includes(e.family));
     if (byName.length > 0) return { kind: 'decoded', input: shown, interpretations: rank(byName.map((e) => fromEntry(e, 'name', 1))) };
+    // The name exists, in another family: say so rather than "no code is named".
+    const other = named[0];
+    if (other && options.family) return unknown(shown, 'not-in-family', `${other.name} is a ${other.family} code, not in the ${options.family} family`);
   }
 
   const snippet = SNIPPET.exec(text);
   if (snippet?.[1]) {
     const inner = decode(snippet[1], options);
-    if (inner.kind === 'decoded') return { kind: 'decoded', input: shown, interpretations: inner.interpretations };
+    if (inner.kind === 'decoded') {
+      // `Status Code: 17` and `Error code: 5` name their family: its readings go first.
+      const label = /^status/i.test(snippet[0]) ? 'dot11-status' : /^(?:error|hresult)/i.test(snippet[0]) ? 'eap' : null;
+      const interpretations = label === null ? inner.interpretations : preferFamily(inner.interpretations, label);
+      return { kind: 'decoded', input: shown, interpretations };
+    }
   }
 
   const byText = matchText(text, options.family ? { family: options.family } : {});

@@ -4,7 +4,7 @@
  * (WLAN, 802.1X and the L2 bases); unknown values name the range they fall in.
  */
 import { hex32 } from './read-number.js';
-import { rangeSummary } from './decode.js';
+import { rangeSummary, shownValue } from './decode.js';
 import { lookupValue, rangeOf } from './tables.js';
 import type { Bucket, CodeEntry, CodeRange, Family } from './types.js';
 
@@ -36,7 +36,7 @@ export function describe(code: number | bigint, family?: Family): Description {
   const value = toUint32(code);
   const fallbackFamily = family ?? 'wlan';
   if (value === null) {
-    return { known: false, family: fallbackFamily, value: Number.NaN, hex: 'invalid', name: null, range: null, meaning: `not a 32-bit integer: ${String(code)}`, bucket: null, hint: null, entry: null };
+    return { known: false, family: fallbackFamily, value: Number.NaN, hex: 'invalid', name: null, range: null, meaning: `not a 32-bit integer: ${shownValue(code)}`, bucket: null, hint: null, entry: null };
   }
   const families = family ? [family] : L2_FAMILIES;
   for (const f of families) {
@@ -56,6 +56,8 @@ export function describe(code: number | bigint, family?: Family): Description {
 export function reasonCodeToString(code: number | bigint): string {
   const d = describe(code);
   if (d.known) return d.meaning;
-  if (Number.isNaN(d.value)) return `Invalid reason code (${String(code)}).`;
+  if (Number.isNaN(d.value)) return `Invalid reason code (${shownValue(code)}).`;
+  // Outside every range the meaning already starts with the hex value: say it once.
+  if (d.range === null) return `Unknown reason code ${d.hex}: outside every known L2 range.`;
   return `Unknown reason code ${d.hex}: ${d.meaning.replace(/^unknown code /, '')}.`.replace(/\.\.$/, '.');
 }

@@ -3,7 +3,7 @@ import { decode, type DecodeResult } from '../catalog/decode.js';
 import type { Family } from '../catalog/types.js';
 import type { CliIo } from './io.js';
 import { formatAlternatives, formatInterpretation, interpretationJson } from './format-entry.js';
-import { safeText } from './style.js';
+import { safeJson, safeText } from './style.js';
 
 export interface DecodeCommandOptions {
   readonly json: boolean;
@@ -21,7 +21,7 @@ export function decodeJson(result: DecodeResult): Record<string, unknown> {
 export function runDecode(inputs: readonly string[], options: DecodeCommandOptions, io: CliIo): number {
   const results = inputs.map((input) => decode(input, options.family ? { family: options.family } : {}));
   if (options.json) {
-    io.out(JSON.stringify(results.length === 1 && results[0] ? decodeJson(results[0]) : results.map(decodeJson), null, 2) + '\n');
+    io.out(safeJson(results.length === 1 && results[0] ? decodeJson(results[0]) : results.map(decodeJson)) + '\n');
   } else {
     const s = io.style;
     results.forEach((result, n) => {
@@ -36,5 +36,6 @@ export function runDecode(inputs: readonly string[], options: DecodeCommandOptio
       io.out(formatAlternatives(s, rest, options.all ? Number.MAX_SAFE_INTEGER : 6));
     });
   }
-  return results.every((r) => r.kind === 'decoded') ? 0 : 1;
+  // A value that only falls in a range ("unknown code in the MSMSEC connect range") is still unknown.
+  return results.every((r) => r.kind === 'decoded' && r.interpretations.some((i) => i.entry !== null)) ? 0 : 1;
 }

@@ -1,17 +1,13 @@
 /** `wlanreason explain [file|-]`: prints any text with every recognised code annotated in place. */
-import { findAnnotations } from '../catalog/explain.js';
+import { findAnnotations, MAX_ANNOTATIONS } from '../catalog/explain.js';
 import type { CliIo } from './io.js';
-import { safeText } from './style.js';
+import { safeJson, safeText } from './style.js';
 
 export function explainText(text: string, io: CliIo, json: boolean): number {
   const annotations = findAnnotations(text);
   if (json) {
     io.out(
-      JSON.stringify(
-        annotations.map((a) => ({ start: a.start, end: a.end, token: a.token, how: a.how, family: a.family, name: a.entry?.name ?? null, hex: a.entry?.hex ?? null, label: a.label })),
-        null,
-        2,
-      ) + '\n',
+      safeJson(annotations.map((a) => ({ start: a.start, end: a.end, token: a.token, how: a.how, family: a.family, name: a.entry?.name ?? null, hex: a.entry?.hex ?? null, label: a.label }))) + '\n',
     );
     return 0;
   }
@@ -26,6 +22,8 @@ export function explainText(text: string, io: CliIo, json: boolean): number {
   out += safeText(text.slice(at).replace(/\r\n?/g, '\n'));
   if (!out.endsWith('\n')) out += '\n';
   io.out(out);
-  io.err(s.dim(`${annotations.length} code${annotations.length === 1 ? '' : 's'} or message${annotations.length === 1 ? '' : 's'} recognised\n`));
+  // At the cap the rest of the text is printed without annotations: say so rather than imply none were there.
+  const capped = annotations.length >= MAX_ANNOTATIONS ? ` (the first ${MAX_ANNOTATIONS}; the text after them is not annotated)` : '';
+  io.err(s.dim(`${annotations.length} code${annotations.length === 1 ? '' : 's'} or message${annotations.length === 1 ? '' : 's'} recognised${capped}\n`));
   return 0;
 }

@@ -149,6 +149,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (args.positional.length > 1) throw new UsageError('explain reads one file (or - for stdin)');
       const { readInput, bytesToText } = await import('./read-text.js');
       const path = args.positional[0] ?? '-';
+      // Waiting silently on a terminal looks like a hang.
+      if (path === '-' && io.stdinIsTTY) io.err(io.style.dim('Reading the text to explain from the terminal; end it with Ctrl-D (Ctrl-Z Enter on Windows).\n'));
       let bytes: Uint8Array;
       try {
         bytes = await readInput(path);
@@ -162,6 +164,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'evtx': {
       const args = parseArgs(rest, { booleans: [...COMMON, '--xml', '--ndjson', '--skip-bad'] });
       if (args.positional.length !== 1) throw new UsageError('evtx takes one file');
+      if (['--xml', '--json', '--ndjson'].filter((f) => args.flags.has(f)).length > 1) throw new UsageError('choose one of --xml, --json and --ndjson');
       const { runEvtx } = await heavy<typeof import('./evtx-command.js')>('./evtx-command.js');
       const format = args.flags.has('--json') ? 'json' : args.flags.has('--ndjson') ? 'ndjson' : 'xml';
       return runEvtx(args.positional[0] ?? '', { format, skipBad: args.flags.has('--skip-bad') }, io);
