@@ -42,6 +42,9 @@ const WIRED_KINDS: ReadonlyMap<number, EventKind> = new Map<number, EventKind>([
   [15514, 'onex-failed'],
 ]);
 
+/** Wired 802.1X "authentication attempts temporarily suspended" (LOG-FORMATS.md §2.2). */
+const WIRED_SUSPENDED = 15506;
+
 const WLAN_CODES: ReadonlyMap<number, ReadonlyMap<string, CodeRule>> = new Map([
   [8002, new Map<string, CodeRule>([['reasoncode', 'wlan']])],
   [8004, new Map<string, CodeRule>([['reasoncode', 'wlan']])],
@@ -100,7 +103,8 @@ function codeRules(provider: string | null, eventId: number): ReadonlyMap<string
     case PROVIDER_SECURITY:
       return eventId === 5632 || eventId === 5633 ? SECURITY_CODES : undefined;
     case PROVIDER_WIRED:
-      return WIRED_KINDS.has(eventId) ? WIRED_CODES : undefined;
+      // 15506 (authentication suspended) writes the reason text into its field named `ReasonCode`.
+      return WIRED_KINDS.has(eventId) || eventId === WIRED_SUSPENDED ? WIRED_CODES : undefined;
     case PROVIDER_NWIFI:
       return NWIFI_CODES;
     default:

@@ -6,6 +6,8 @@ import { MAX_DECOMPRESSED_BYTES } from './limits.js';
 
 export class DecompressError extends Error {
   override name = 'DecompressError';
+  /** What was decompressed before the data turned out corrupt or truncated (null when refused for size). */
+  partial: Uint8Array | null = null;
 }
 
 export async function decompress(
@@ -38,7 +40,9 @@ export async function decompress(
     }
   } catch (e) {
     if (e instanceof DecompressError) throw e;
-    throw new DecompressError(`${format} data is corrupt: ${e instanceof Error ? e.message : String(e)}`);
+    const err = new DecompressError(`${format} data is corrupt after ${total} bytes: ${e instanceof Error ? e.message : String(e)}`);
+    err.partial = concatBytes(parts, total);
+    throw err;
   }
   return concatBytes(parts, total);
 }

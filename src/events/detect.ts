@@ -33,7 +33,8 @@ const CAB_SIG = [0x4d, 0x53, 0x43, 0x46]; // MSCF
 export function detectTextFormat(head: string): InputFormat {
   const t = head.replace(/^\uFEFF/, '').trimStart();
   if (t.length === 0) return 'empty';
-  if (t.startsWith('{') || t.startsWith('[')) return 'powershell-json';
+  // `[0]0000.0000::…` (cpu, process.thread) starts a `netsh trace convert` line, not a JSON array.
+  if (t.startsWith('{') || (t.startsWith('[') && !/^\[\d{1,4}\]\s*[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}::/.test(t))) return 'powershell-json';
   if (/^Log Name:/i.test(t)) return 'text';
   if (/<WlanReport[\s>]/.test(t)) return 'wlanreport-xml';
   if (/^(?:<!DOCTYPE html|<html)/i.test(t) || /<html[\s>]/i.test(t.slice(0, 4096))) {

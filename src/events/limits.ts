@@ -24,3 +24,15 @@ export const MAX_ARCHIVE_DEPTH = 4;
 export const MAX_PROBLEMS = 1000;
 /** Longest CSV record, in characters. */
 export const MAX_CSV_RECORD_CHARS = 4 * 1024 * 1024;
+/**
+ * Longest text decoded whole: V8's longest string (2^29 - 24 UTF-16 units on 64-bit). Decoding past it
+ * aborts the whole process rather than throwing, so larger text inputs are refused before decoding.
+ */
+export const MAX_TEXT_CHARS = 0x1fffffe8;
+/**
+ * Most bytes all the archives of one input may expand to, in all members and nesting levels together:
+ * this many times the input's size, but never less than MAX_ARCHIVE_FLOOR_BYTES. Deflate alone reaches
+ * about 1000:1; logs compress far less, so only bombs (overlapping members, archives of archives) hit it.
+ */
+export const MAX_ARCHIVE_RATIO = 1000;
+export const MAX_ARCHIVE_FLOOR_BYTES = 256 * 1024 * 1024;

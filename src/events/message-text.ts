@@ -187,6 +187,38 @@ const TEMPLATES: ReadonlyMap<number, Template> = new Map([
   [15514, template(...WIRED)],
 ]);
 
+/**
+ * Where the reason text sits in a message whose reason label is in a language not listed above: the n-th
+ * `Label: value` line after the first line (1-based) and the field it fills. Localized templates keep the
+ * order of the lines (the pt-BR ones above do), and the reason comes before any line that Windows versions
+ * added or removed (BSSID, RSSI, EAP details), so its position holds across versions.
+ */
+const REASON_POSITION: ReadonlyMap<number, readonly [number, string]> = new Map<number, readonly [number, string]>([
+  [8002, [7, 'FailureReason']],
+  [8003, [7, 'Reason']],
+  [8004, [7, 'FailureReason']],
+  [11002, [6, 'FailureReason']],
+  [11006, [7, 'ReasonText']],
+  [12013, [10, 'ReasonText']],
+]);
+
+/** The reason text by its position, for a message whose reason label is not known. */
+function reasonByPosition(lines: readonly string[], firstIndex: number, eventId: number): Array<readonly [string, string]> {
+  const at = REASON_POSITION.get(eventId);
+  if (at === undefined) return [];
+  let n = 0;
+  for (let i = firstIndex + 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const colon = line.indexOf(':');
+    if (colon <= 0 || colon > 80) continue;
+    if (++n === at[0]) {
+      const value = line.slice(colon + 1).trim();
+      return value === '' ? [] : [[at[1], value]];
+    }
+  }
+  return [];
+}
+
 export interface ParsedMessage {
   /** From the hint, else from the first line; null when neither names a known event. */
   readonly eventId: number | null;
@@ -202,9 +234,12 @@ export function eventIdOfHeader(line: string): number | null {
 export function parseMessage(message: string, eventIdHint: number | null): ParsedMessage {
   const lines = message.split(/\r*\n|\r/);
   let first = '';
-  for (const l of lines) {
+  let firstIndex = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] ?? '';
     if (l.trim() !== '') {
       first = l;
+      firstIndex = i;
       break;
     }
   }
@@ -230,6 +265,12 @@ export function parseMessage(message: string, eventIdHint: number | null): Parse
       continue;
     }
     fields.push([name, value]);
+  }
+  // The reason's label is in a language without aliases here: keep the text found at its place, which
+  // the analysis matches against known texts or reports as not understood, with its original words.
+  const reason = eventId !== null ? REASON_POSITION.get(eventId) : undefined;
+  if (reason !== undefined && eventId !== null && firstIndex !== -1 && !seen.has(reason[1])) {
+    fields.push(...reasonByPosition(lines, firstIndex, eventId));
   }
   return { eventId, fields };
 }

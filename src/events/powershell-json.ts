@@ -75,6 +75,8 @@ export function readPowerShellJsonItem(text: string, index: number, sink: EventS
   const fields: Array<readonly [string, string]> = [];
   const props = prop(item, 'Properties');
   let havePositional = false;
+  /** Template names the positional values did not reach (`Properties` shorter than the template). */
+  let missing: ReadonlySet<string> | null = null;
   if (Array.isArray(props)) {
     const names = fieldNamesFor(knownProvider(provider) ?? (provider === null ? null : provider), eventId);
     for (let n = 0; n < props.length && n < 1024; n++) {
@@ -85,6 +87,8 @@ export function readPowerShellJsonItem(text: string, index: number, sink: EventS
     havePositional = names !== undefined && props.length > 0;
     if (names !== undefined && props.length > 0 && props.length !== names.length) {
       sink.problem(where, `event ${eventId} has ${props.length} properties; its template has ${names.length}; names given by position`);
+      // The rendered message still carries the fields the short list lacks (an older template).
+      if (props.length < names.length) missing = new Set(names.slice(props.length));
     }
   }
   const rawMessage = asText(prop(item, 'Message'));
@@ -92,6 +96,10 @@ export function readPowerShellJsonItem(text: string, index: number, sink: EventS
   const message = rawMessage === null ? null : normalizeNewlines(rawMessage);
   if (message !== null) {
     if (!havePositional) fields.push(...parseMessage(message, eventId).fields);
+    else if (missing !== null) {
+      const gaps = missing;
+      fields.push(...parseMessage(message, eventId).fields.filter(([name]) => gaps.has(name)));
+    }
     fields.push(['Message', message]);
   }
   const ridText = asText(prop(item, 'RecordId', 'EventRecordID'));

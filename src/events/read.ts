@@ -15,8 +15,8 @@ import { StreamTextDecoder } from './text-stream.js';
 import { readPlainText } from './plain-text.js';
 import { evtxProblemWhere, readEvtxRecords, type EvtxProblemLike, type EvtxRecordLike } from './from-evtx.js';
 import { listZip, readZipEntry } from './zip.js';
-import { concatBytes, decompress } from './decompress.js';
-import { MAX_ARCHIVE_DEPTH } from './limits.js';
+import { concatBytes, decompress, DecompressError } from './decompress.js';
+import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_FLOOR_BYTES, MAX_ARCHIVE_RATIO, MAX_DECOMPRESSED_BYTES, MAX_TEXT_CHARS } from './limits.js';
 
 /** What an EVTX reader returns for a whole file: records, or records and the problems it met. */
 export type EvtxReadOutput =
@@ -99,6 +99,11 @@ function readNonArchive(bytes: Uint8Array, format: InputFormat, sink: EventSink,
       sink.skip('byte 0x0', `${format} input needs the asynchronous reader (readEvents)`);
       return null;
     default: {
+      const tooLong = textTooLong(bytes);
+      if (tooLong !== null) {
+        sink.skip('byte 0x0', tooLong);
+        return null;
+      }
       const decoded = decodeText(bytes);
       if (decoded.note !== null) sink.problem('input', decoded.note);
       sink.format = format;
@@ -106,6 +111,15 @@ function readNonArchive(bytes: Uint8Array, format: InputFormat, sink: EventSink,
       return decoded.encoding;
     }
   }
+}
+
+/** Why a text input cannot be decoded whole, or null when it can. */
+function textTooLong(bytes: Uint8Array): string | null {
+  // Every encoding read here gives at most one UTF-16 unit per byte, UTF-16 one per two bytes.
+  const { encoding, bomLength } = sniffEncoding(bytes);
+  const units = encoding === 'utf-16le' || encoding === 'utf-16be' ? (bytes.length - bomLength) >>> 1 : bytes.length - bomLength;
+  if (units <= MAX_TEXT_CHARS) return null;
+  return `text input of ${bytes.length} bytes is longer than ${MAX_TEXT_CHARS} characters and cannot be read whole; split it, or give event XML, JSON or CSV as a file or stream`;
 }
 
 function readEvtx(bytes: Uint8Array, sink: EventSink, options: ReadOptions): void {
@@ -139,12 +153,26 @@ export function readEventsSync(bytes: Uint8Array, fileName: string, options: Rea
   return emptyResult(sink, format, encoding);
 }
 
+interface ReadTotals {
+  events: WlanEvent[];
+  problems: ReadProblem[];
+  skipped: number;
+  ignored: number;
+  /** Bytes the archives of this input may still expand to, and have expanded to (see MAX_ARCHIVE_RATIO). */
+  expandLeft: number;
+  expandUsed: number;
+}
+
+function budgetMessage(out: ReadTotals): string {
+  return `archives expand to more than ${out.expandLeft + out.expandUsed} bytes in all (over ${MAX_ARCHIVE_RATIO} times the input); the rest is not opened`;
+}
+
 async function readInto(
   bytes: Uint8Array,
   name: string,
   options: ReadOptions,
   depth: number,
-  out: { events: WlanEvent[]; problems: ReadProblem[]; skipped: number; ignored: number },
+  out: ReadTotals,
 ): Promise<{ format: InputFormat; encoding: TextEncodingName | null }> {
   const format = detectFormat(bytes);
   if (format === 'gzip' || format === 'zip') {
@@ -155,13 +183,23 @@ async function readInto(
     }
     if (format === 'gzip') {
       let inner: Uint8Array;
+      const cap = Math.min(MAX_DECOMPRESSED_BYTES, out.expandLeft);
       try {
-        inner = await decompress(bytes, 'gzip');
+        inner = await decompress(bytes, 'gzip', cap);
       } catch (e) {
-        out.problems.push({ file: name, where: 'byte 0x0', message: e instanceof Error ? e.message : String(e) });
+        const over = e instanceof DecompressError && cap < MAX_DECOMPRESSED_BYTES && /expands past/.test(e.message);
+        const partial = e instanceof DecompressError ? e.partial : null;
         out.skipped++;
-        return { format, encoding: null };
+        if (partial === null || partial.byteLength === 0) {
+          out.problems.push({ file: name, where: 'byte 0x0', message: over ? budgetMessage(out) : e instanceof Error ? e.message : String(e) });
+          return { format, encoding: null };
+        }
+        // A truncated download: what came before the damage is still read.
+        out.problems.push({ file: name, where: 'byte 0x0', message: `${(e as Error).message}; the bytes before are read` });
+        inner = partial;
       }
+      out.expandLeft -= inner.byteLength;
+      out.expandUsed += inner.byteLength;
       const innerName = name.replace(/\.gz$/i, '') === name ? `${name}!` : name.replace(/\.gz$/i, '');
       await readInto(inner, innerName, options, depth + 1, out);
       return { format, encoding: null };
@@ -174,7 +212,17 @@ async function readInto(
     for (const entry of listing.entries) {
       if (entry.name.endsWith('/')) continue;
       const member = `${name}!${entry.name}`;
+      // Stored members do not expand; a deflated one expands to at most its declared size.
+      if (entry.method !== 0 && entry.size > out.expandLeft) {
+        out.problems.push({ file: member, where: `byte 0x${entry.cdOffset.toString(16)}`, message: budgetMessage(out) });
+        out.skipped++;
+        continue;
+      }
       const data = await readZipEntry(bytes, entry);
+      if (typeof data !== 'string' && entry.method !== 0) {
+        out.expandLeft -= data.byteLength;
+        out.expandUsed += data.byteLength;
+      }
       if (typeof data === 'string') {
         out.problems.push({ file: member, where: `byte 0x${entry.cdOffset.toString(16)}`, message: data });
         out.skipped++;
@@ -196,9 +244,16 @@ async function readInto(
 
 /** Read one input of any supported format, including gzip and zip archives of them. Never throws on bad input. */
 export async function readEvents(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<ReadResult> {
-  const out = { events: [] as WlanEvent[], problems: [] as ReadProblem[], skipped: 0, ignored: 0 };
+  const out: ReadTotals = {
+    events: [],
+    problems: [],
+    skipped: 0,
+    ignored: 0,
+    expandLeft: Math.max(MAX_ARCHIVE_FLOOR_BYTES, bytes.byteLength * MAX_ARCHIVE_RATIO),
+    expandUsed: 0,
+  };
   const { format, encoding } = await readInto(bytes, fileName, options, 0, out);
-  return { ...out, format, encoding };
+  return { events: out.events, problems: out.problems, skipped: out.skipped, ignored: out.ignored, format, encoding };
 }
 
 /** One item of a streamed read. The last item is always the summary. */
@@ -268,16 +323,19 @@ export async function* readEventsStream(
       if (p !== undefined) pending.push({ type: 'problem', problem: p });
     }
   };
-  const { encoding, bomLength } = sniffEncoding(headBytes);
-  const decoder = new TextDecoder(encoding ?? 'utf-8');
+  // The same choice of encoding as for a whole input (piped wevtutil output may be in the ANSI code page).
+  const decoder = new StreamTextDecoder(headBytes, { normalize: false, complete: ended });
+  let noted = false;
   let buffer = '';
   let lineBase = 1;
-  let first = true;
   let refused = false;
   const feed = (bytes: Uint8Array, final: boolean): void => {
     if (refused) return;
-    let text = decoder.decode(first ? bytes.subarray(bomLength) : bytes, { stream: !final });
-    first = false;
+    let text = decoder.decode(bytes, final);
+    if (decoder.note !== null && !noted) {
+      noted = true;
+      sink.problem('input', decoder.note);
+    }
     // Keep a trailing CR for the next chunk so CR LF split across chunks stays one line end.
     buffer += text;
     text = '';

@@ -74,15 +74,31 @@ export function normalizeNewlines(text: string): string {
 export class LineCounter {
   private offset = 0;
   private line = 1;
+  /**
+   * First line end at or after `offset` (text.length when there is none), or -1 before the first call.
+   * Kept so a long run without line ends (wevtutil writes all events on one line) is searched once,
+   * not once per event.
+   */
+  private nextEnd = -1;
   constructor(private readonly text: string) {}
   at(offset: number): number {
     if (offset < this.offset) {
       this.offset = 0;
       this.line = 1;
+      this.nextEnd = -1;
     }
-    const end = Math.min(offset, this.text.length);
-    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < end; i = this.text.indexOf('\n', i + 1)) this.line++;
+    const text = this.text;
+    const end = Math.min(offset, text.length);
+    if (this.nextEnd === -1) this.nextEnd = this.endFrom(this.offset);
+    while (this.nextEnd < end) {
+      this.line++;
+      this.nextEnd = this.endFrom(this.nextEnd + 1);
+    }
     this.offset = end;
     return this.line;
+  }
+  private endFrom(from: number): number {
+    const i = this.text.indexOf('\n', from);
+    return i === -1 ? this.text.length : i;
   }
 }

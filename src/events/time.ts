@@ -18,6 +18,15 @@ function validDate(y: number, mo: number, d: number, h: number, mi: number, s: n
 }
 
 /**
+ * Years 1601–9999 only, as for the other spellings: outside them `toISOString` writes `+033658-…` or
+ * `-000001-…`, which sorts wrongly among the other times; .NET's DateTime.MinValue (year 1) means "unknown".
+ */
+function inIsoRange(d: Date): boolean {
+  const y = d.getUTCFullYear();
+  return Number.isFinite(d.getTime()) && y >= 1601 && y <= 9999;
+}
+
+/**
  * Normalise one time text. `utc` says the source writes UTC even when it omits the zone (EVTX
  * `SystemTime`, python-evtx's `2023-12-04 05:47:56.626829`). Returns null for anything else.
  */
@@ -32,13 +41,13 @@ export function normalizeTime(raw: string | null | undefined, utc: boolean): str
   m = ISO_OFFSET.exec(s);
   if (m) {
     const ms = Date.parse(`${m[1]}T${m[2]}${(m[3] ?? '').slice(0, 4)}${m[4]}:${m[5]}`);
-    return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+    return inIsoRange(new Date(ms)) ? new Date(ms).toISOString() : null;
   }
   m = MS_JSON_DATE.exec(s);
   if (m) {
     // ConvertTo-Json (Windows PowerShell 5.1) writes milliseconds since 1970 UTC.
     const d = new Date(Number(m[1]));
-    return Number.isFinite(d.getTime()) ? d.toISOString() : null;
+    return inIsoRange(d) ? d.toISOString() : null;
   }
   m = US_DATE.exec(s);
   if (m) {

@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import type { ReadProblem, WlanEvent } from '../events/model.js';
 import { readEvents, readEventsStream, type ReadOptions } from '../events/read.js';
 import { EventSink } from '../events/sink.js';
-import { evtxProblemWhere, evtxRecordToRaw } from '../events/from-evtx.js';
+import { evtxProblemWhere, readEvtxRecords } from '../events/from-evtx.js';
 import { readEvtxFile } from './evtx-file.js';
 import { evtxHook } from '../read-log.js';
 import { oldestFirst } from '../events/order.js';
@@ -56,7 +56,28 @@ export async function* expandInputs(
 ): AsyncGenerator<Found> {
   const maxDepth = options.maxDepth ?? 8;
   let budget = options.maxFiles ?? 100_000;
+  let overBudgetNoted = false;
+  /** Files left unread for the file budget are reported once, wherever the budget ran out. */
+  const noteOverBudget = (file: string): void => {
+    if (overBudgetNoted) return;
+    overBudgetNoted = true;
+    problems.push({ file, where: 'arguments', message: `more than ${options.maxFiles ?? 100_000} files; the rest are not read` });
+  };
   const seenDirs = new Set<string>();
+  // A file named twice, or found again through a symlink or an overlapping folder argument, is read
+  // once: read twice, each of its failures would be counted twice.
+  const seenFiles = new Set<string>();
+  const firstSight = async (path: string): Promise<boolean> => {
+    let real: string;
+    try {
+      real = await realpath(path);
+    } catch {
+      return true; // the read that follows reports why it cannot be opened
+    }
+    if (seenFiles.has(real)) return false;
+    seenFiles.add(real);
+    return true;
+  };
 
   async function* walk(dir: string, root: string, depth: number): AsyncGenerator<Found> {
     let real: string;
@@ -77,8 +98,11 @@ export async function* expandInputs(
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const ent of entries) {
-      if (budget <= 0) return;
       const p = join(dir, ent.name);
+      if (budget <= 0) {
+        noteOverBudget(p);
+        return;
+      }
       let st;
       try {
         st = await stat(p);
@@ -93,6 +117,7 @@ export async function* expandInputs(
         }
         yield* walk(p, root, depth + 1);
       } else if (st.isFile()) {
+        if (!(await firstSight(p))) continue;
         budget--;
         yield { path: p, root };
       }
@@ -101,7 +126,7 @@ export async function* expandInputs(
 
   for (const arg of args) {
     if (budget <= 0) {
-      problems.push({ file: arg, where: 'arguments', message: `more than ${options.maxFiles ?? 100_000} files; the rest are not read` });
+      noteOverBudget(arg);
       return;
     }
     if (arg === '-') {
@@ -117,7 +142,7 @@ export async function* expandInputs(
       continue;
     }
     if (st.isDirectory()) yield* walk(arg, arg, 0);
-    else {
+    else if (await firstSight(arg)) {
       budget--;
       yield { path: arg, root: null };
     }
@@ -172,7 +197,8 @@ async function* readEvtxItems(path: string, options: ReadInputsOptions): AsyncGe
     // Chunk by chunk from the file: memory stays flat whatever the file size.
     const it = readEvtxFile(path);
     for await (const rec of it) {
-      if (Number.isInteger(rec.system.eventId)) sink.record(evtxRecordToRaw(rec));
+      // The same checks as for an .evtx read from bytes: a record without a valid id is reported, not kept.
+      readEvtxRecords([rec], sink);
       for (const event of ready.splice(0)) yield { type: 'event', event };
       for (; problemsSeen < sink.problems.length; problemsSeen++) {
         const problem = sink.problems[problemsSeen];
@@ -193,7 +219,8 @@ async function* readEvtxItems(path: string, options: ReadInputsOptions): AsyncGe
 }
 
 async function* readStreamItems(chunks: AsyncIterable<Uint8Array>, name: string, readOptions: ReadOptions): AsyncGenerator<FileItem> {
-  for await (const item of readEventsStream(chunks, name, readOptions)) {
+  // Streamed inputs that are read whole (an .evtx on stdin, a large archive) need the EVTX reader too.
+  for await (const item of readEventsStream(chunks, name, { ...readOptions, evtx: evtxHook(name) })) {
     if (item.type === 'event') yield { type: 'event', event: item.event };
     else if (item.type === 'problem') yield { type: 'problem', problem: item.problem };
     else yield { type: 'summary', format: item.format, skipped: item.skipped, ignored: item.ignored };
@@ -286,6 +313,8 @@ export async function* readInputItems(args: readonly string[], options: ReadInpu
     try {
       let items: AsyncGenerator<FileItem>;
       if (found.path === '-') items = readStreamItems(options.stdin ?? (process.stdin as AsyncIterable<Uint8Array>), '-', readOptions);
+      // A pipe or device (`<(zcat log.gz)`, /dev/stdin) cannot be peeked at or sized: it is read once, as a stream.
+      else if (!(await stat(found.path)).isFile()) items = readStreamItems(createReadStream(found.path) as AsyncIterable<Uint8Array>, found.path, readOptions);
       else if (await isEvtx(found.path)) items = readEvtxItems(found.path, options);
       else if ((await stat(found.path)).size > streamAbove) items = warnNewestFirst(readStreamItems(createReadStream(found.path) as AsyncIterable<Uint8Array>, found.path, readOptions), found.path);
       else items = readFileItems(found.path, readOptions);
