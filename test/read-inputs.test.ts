@@ -1,5 +1,5 @@
 /**
- * Review of the Node input front end: inputs that are read as streams but hold an .evtx (stdin, large
+ * The Node input front end: inputs that are read as streams but hold an .evtx (stdin, large
  * archives), and pipes given as file arguments (`<(zcat log.gz)`), which cannot be peeked at.
  */
 import { test } from 'node:test';
@@ -41,7 +41,7 @@ test('an .evtx given on stdin is read with the EVTX reader', async () => {
 });
 
 test('a gzipped .evtx larger than the streaming threshold is read with the EVTX reader', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+  const root = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     const { bytes, count } = opsEvtx();
     const file = join(root, 'ops.evtx.gz');
@@ -57,7 +57,7 @@ test('a gzipped .evtx larger than the streaming threshold is read with the EVTX 
 });
 
 test('a named pipe given as a file argument is read once, as a stream', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+  const root = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     const fifo = join(root, 'pipe');
     try {
@@ -88,7 +88,7 @@ test('a named pipe given as a file argument is read once, as a stream', async (t
 });
 
 test('a file named twice, or reached again through a symlink or its folder, is read once', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+  const root = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     const msg = 'WLAN AutoConfig service failed to connect to a wireless network.\n\nSSID: Lab\nFailure Reason:The specific network is not available.\n';
     mkdirSync(join(root, 'HOST-A'));
@@ -137,7 +137,7 @@ test('an .evtx record without a valid event id is reported and skipped by the fi
   const whole = await readLog(bytes, 'x.evtx');
   assert.equal(whole.events.length, 2);
   assert.match(whole.problems[0]?.message ?? '', /has no valid event id/);
-  const root = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+  const root = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     const file = join(root, 'x.evtx');
     writeFileSync(file, bytes);
@@ -151,7 +151,7 @@ test('an .evtx record without a valid event id is reported and skipped by the fi
 });
 
 test('a folder with more files than the file budget says so, once', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+  const root = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     const msg = 'WLAN AutoConfig service failed to connect to a wireless network.\n\nSSID: Lab\nFailure Reason:The specific network is not available.\n';
     for (const n of ['a', 'b', 'c', 'd']) writeFileSync(join(root, `${n}.txt`), msg);

@@ -1,4 +1,4 @@
-/** Review findings on the command line: each test here failed before its fix. */
+/** Edge cases of the command line: odd options, hostile arguments, empty inputs, exit codes. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,7 @@ function cli(args: string[], input = '') {
 }
 
 test('analyze --redact keeps host names out of the problem lines on stderr', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     // A per-machine folder named after the computer, holding a log whose last event is cut off.
     const host = join(dir, 'SECRETHOST');
@@ -80,7 +80,7 @@ test('a --since / --until the analyzer cannot read is a usage error (2), not an 
 });
 
 test('--json output of analyze, decode and explain escapes C1 and bidi controls, and stays valid JSON', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     const evil = 'Evil\u202eNET\u0085x\u2067';
     const good = readFileSync(join(FIXTURES, 'wifi-week.LAPTOP-ALPHA.wevtutil.xml'), 'utf8').split('\n').slice(0, 12).join('\n');
@@ -102,7 +102,7 @@ test('--json output of analyze, decode and explain escapes C1 and bidi controls,
 });
 
 test('analyze of a folder with no files says so and exits 1', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     const r = cli(['analyze', dir, '--json']);
     assert.equal(r.code, 1, r.err);
@@ -115,7 +115,7 @@ test('analyze of a folder with no files says so and exits 1', () => {
 });
 
 test('explain refuses texts over 64 MiB in one line, reads pipes whole, and says when annotations were capped', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     const big = join(dir, 'big.txt');
     writeFileSync(big, Buffer.alloc((64 << 20) + 1, 0x20));
@@ -148,7 +148,7 @@ test('evtx with two output formats is a usage error rather than a silent choice'
 });
 
 test('analyze --redact does not show the folders of an unreadable file (a per-machine folder names the machine)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     mkdirSync(join(dir, 'PC-OF-MALLORY'));
     writeFileSync(join(dir, 'PC-OF-MALLORY', 'broken.evtx'), Buffer.from('not an event log at all\u0000\u0001\u0002', 'latin1'));

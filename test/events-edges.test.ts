@@ -1,4 +1,4 @@
-/** Review of the format readers: cases where a reader lost or mangled what the log says. */
+/** Edge cases of the format readers: inputs where a reader could lose or mangle what the log says. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readLog } from '../src/read-log.js';

@@ -1,5 +1,5 @@
 /**
- * Review findings on the EVTX reader: hand-made BinXML whose names, references, CDATA and
+ * Hostile EVTX input: hand-made BinXML whose names, references, CDATA and
  * processing instructions would break the XML if written as stored, and a file cut at a chunk
  * boundary. Each case builds its bytes here, so it needs nothing from ../shared.
  */
@@ -133,7 +133,7 @@ function only(doc: Build): EvtxRecord {
   return r.records[0]!;
 }
 
-test('review: element and attribute names that XML cannot hold are made into names', () => {
+test('element and attribute names that XML cannot hold are made into names', () => {
   const doc = element("a b='1'><x", [['x"y', text('v')], ['', text('w')]], null);
   assert.equal(renderRecordXml(only(doc)), "<a_b__1___x x_y='v' _='w'/>");
   // A name may not start with a digit or '-', but may continue with them; non-ASCII letters stay.
@@ -146,14 +146,14 @@ test('review: element and attribute names that XML cannot hold are made into nam
   assert.equal(renderRecordXml(only(t), { indent: ' ' }), "<Event>\n <Da_ta N_m='n'>v&amp;</Da_ta>\n</Event>");
 });
 
-test('review: a repeated attribute name is written once', () => {
+test('a repeated attribute name is written once', () => {
   const doc = element('E', [['a', text('1')], ['a', text('2')], ['b', text('3')]], null);
   assert.equal(renderRecordXml(only(doc)), "<E a='1' b='3'/>");
   const t = template(element('E', [['a', subst(0)], ['a', subst(1)]], null), ['x', 'y']);
   assert.equal(renderRecordXml(only(t)), "<E a='x'/>");
 });
 
-test('review: references, CDATA and PIs stay well-formed', () => {
+test('references, CDATA and PIs stay well-formed', () => {
   const entity =
     (n: string): Build =>
     (b) => {
@@ -190,7 +190,7 @@ test('review: references, CDATA and PIs stay well-formed', () => {
   assert.equal(renderRecordXml(only(pi)), '<E><?_XmL a? >\\u0002b ?><?t_t?></E>');
 });
 
-test('review: a SID authority of 2^32 or more is written with 12 hex digits', () => {
+test('a SID authority of 2^32 or more is written with 12 hex digits', () => {
   const sid = (authority: readonly number[], subs: readonly number[]): Raw => [0x13, [1, subs.length, ...authority, ...subs.flatMap((x) => [x & 0xff, (x >>> 8) & 0xff, (x >>> 16) & 0xff, x >>> 24])]];
   const values = [sid([0, 1, 0, 0, 0, 5], [7]), sid([0, 0, 0, 0, 0, 5], [18]), sid([0xff, 0xff, 0xff, 0xff, 0xff, 0xff], new Array<number>(15).fill(0xffffffff))];
   const t = template(element('Event', [], element('EventData', [], (b) => values.forEach((_, i) => element('Data', [], subst(i))(b)))), values);
@@ -260,7 +260,7 @@ function nestedTemplateChunk(n: number): Uint8Array {
   return c;
 }
 
-test('review: templates nested in templates cannot expand a record without bound', () => {
+test('templates nested in templates cannot expand a record without bound', () => {
   // 8 x 8 x 8 = 512 elements: fine, and every one is written.
   let r = parseChunk(nestedTemplateChunk(8), 0, 4096, { verifyChecksums: false });
   assert.deepEqual(r.problems, []);
@@ -281,7 +281,7 @@ test('review: templates nested in templates cannot expand a record without bound
   }
 });
 
-test('review: a value used many times by its template is charged at every use', () => {
+test('a value used many times by its template is charged at every use', () => {
   // Used twice, a short value is simply written twice.
   const twice = template(element('E', [['a', subst(0)]], subst(0)), ['ab']);
   assert.equal(renderRecordXml(only(twice)), "<E a='ab'>ab</E>");
@@ -300,7 +300,7 @@ test('review: a value used many times by its template is charged at every use', 
   );
 });
 
-test('review: crc32 of an empty or reversed range is the CRC passed in, not an exception', () => {
+test('crc32 of an empty or reversed range is the CRC passed in, not an exception', () => {
   const bytes = new Uint8Array(64).fill(7);
   assert.equal(crc32(bytes, 10, 10), 0);
   assert.equal(crc32(bytes, 20, 4), 0);
@@ -325,7 +325,7 @@ function fileOf(chunks: number, blocks: readonly Uint8Array[]): Uint8Array {
   return f;
 }
 
-test('review: a file shorter than its header says is reported after the chunks it holds', () => {
+test('a file shorter than its header says is reported after the chunks it holds', () => {
   const chunk = chunkOf(element('E', [], text('x')));
   let it = readEvtx(fileOf(3, [chunk]));
   let records = [...it];
@@ -347,8 +347,8 @@ test('review: a file shorter than its header says is reported after the chunks i
   assert.equal(it.summary.problemCount, 0);
 });
 
-test('review: the file readers and both dumps report a missing tail the same way', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-review-'));
+test('the file readers and both dumps report a missing tail the same way', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-test-'));
   try {
     const path = join(dir, 'cut.evtx');
     const chunk = chunkOf(element('E', [], text('x')));
@@ -474,13 +474,13 @@ function xmlFault(s: string): string | null {
   return open.length > 0 ? 'unclosed element' : null;
 }
 
-test('review: the checker below rejects what it should', () => {
+test('the checker below rejects what it should', () => {
   for (const bad of ['<a b>', '<a/><b>', "<a x='1' x='2'/>", '<a>&foo;</a>', '<a>&#0;</a>', '<?xml a?>', '<a>\u0001</a>', '<a b=\'<\'/>', '<a>]]></a>', '<1/>', '</a>'])
     assert.notEqual(xmlFault(bad), null, bad);
   assert.equal(xmlFault("<a x='&amp;&#13;'><?t d?><![CDATA[<&]]>&lt;<b/></a>"), null);
 });
 
-test('review: records of mutated chunks always render as well-formed XML', (t) => {
+test('records of mutated chunks always render as well-formed XML', (t) => {
   const SAMPLE = 'samples/evtx/Application_no_crc32.evtx';
   if (!sharedPresent) return t.skip(`../shared not present: mutating ${SAMPLE}`);
   const file = readBytes(sharedFile(SAMPLE));

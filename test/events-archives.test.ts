@@ -1,7 +1,6 @@
 /**
- * Review of the archive limits: each member was capped, but nothing bounded what all members and all
- * nesting levels of one input expand to together, so overlapping zip members or a gzip of a gzip
- * could make a few kilobytes cost gigabytes of work.
+ * Archive limits: what all members and all nesting levels of one input expand to is bounded together,
+ * so overlapping zip members or a gzip of a gzip cannot make a few kilobytes cost gigabytes of work.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

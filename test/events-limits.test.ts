@@ -1,6 +1,6 @@
 /**
- * Review of the size limits: a text input longer than the longest string the engine can hold used to
- * abort the whole process while decoding (not an exception: nothing could catch it). Its own file, so
+ * Size limits: a text input longer than the longest string the engine can hold would abort the whole
+ * process while decoding (not an exception: nothing could catch it), so it is refused first. Its own file, so
  * that a regression fails this file only.
  */
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-/** Review findings in the catalog and the report layout: each test here failed before its fix. */
+/** Edge cases of the decoder and of the report layout: odd inputs, labels, wide characters. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describe, reasonCodeToString } from '../src/catalog/describe.js';
