@@ -2,7 +2,7 @@
  * Turns one code or one free-text reason of an event into a `DecodedReason`. The catalog is reached
  * through the small `CodeDecoder` interface so the analysis can be exercised with any table.
  */
-import type { Bucket, CodeEntry, CodeRange, Family } from '../catalog/types.js';
+import type { CodeEntry, CodeRange, Family } from '../catalog/types.js';
 import type { EventCode, EventKind, EventText, WlanEvent } from '../events/model.js';
 import type { DecodedReason } from './types.js';
 
@@ -71,18 +71,8 @@ function safeMatch(decoder: CodeDecoder, text: string, family: Family | null): r
   }
 }
 
-interface ReasonParts {
-  readonly family: Family | null;
-  readonly value: number | null;
-  readonly hex: string | null;
-  readonly name: string | null;
-  readonly meaning: string | null;
-  readonly bucket: Bucket | null;
-  readonly hint: string | null;
-  readonly confidence: number;
-  readonly understood: boolean;
-  readonly key: string;
-}
+/** What a decoding says of a reason, before where it was found is added. */
+type ReasonParts = Omit<DecodedReason, 'via' | 'field' | 'raw' | 'eventId' | 'text'>;
 
 /** One object shape for every reason: spreads into many-key literals are slow on hot paths. */
 function reason(p: ReasonParts, via: 'code' | 'text', field: string, raw: string, eventId: number, text: string | null): DecodedReason {
