@@ -30,3 +30,10 @@ test('scrub replaces whole words only, longest spelling first, any case, beside 
   assert.equal(r.scrub('😀Home😀'), '😀SSID-1😀');
   assert.equal(r.scrub('no value here'), 'no value here');
 });
+
+test('deep copies keep only the last part of a file path: the folders above a log can name people', () => {
+  const r = new Redactor();
+  r.pseudonym('host', 'FINANCE-PC07');
+  const out = r.deep({ origin: { file: '/home/jdoe/cases/FINANCE-PC07/wlan.evtx', format: 'evtx' }, problems: [{ file: 'C:\\Users\\jdoe\\FINANCE-PC07.xml', where: 'line 1' }] });
+  assert.deepEqual(out, { origin: { file: 'wlan.evtx', format: 'evtx' }, problems: [{ file: 'HOST-1.xml', where: 'line 1' }] });
+});

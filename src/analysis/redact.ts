@@ -209,7 +209,11 @@ export class Redactor {
       return out;
     }
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = this.#deep(v, depth + 1);
+    for (const [k, v] of Object.entries(value)) {
+      // Where a log was read from: the folders above it can name people and machines, so only the
+      // file's own name is kept.
+      out[k] = k === 'file' && typeof v === 'string' ? this.scrub(v.replace(/^.*[\\/]/, '')) : this.#deep(v, depth + 1);
+    }
     return out;
   }
 }
