@@ -208,7 +208,8 @@ function getTemplate(ctx: ChunkContext, off: number, depth: number): EvtxTemplat
   try {
     const before = ctx.budget;
     const nodes = readDocument(ctx, start, start + size, depth + 1);
-    const template: EvtxTemplate = { offset: off, guid: guidText(ctx.bytes, off + 4), nodes };
+    // `renderPlan`: a slot for the compiled XML plan (render-plan.ts), filled on first render.
+    const template: EvtxTemplate & { renderPlan: null } = { offset: off, guid: guidText(ctx.bytes, off + 4), nodes, renderPlan: null };
     ctx.templates.set(off, template);
     ctx.templateCosts.set(off, { tokens: before - ctx.budget, repeats: repeatedIndices(nodes) });
     return template;

@@ -7,6 +7,7 @@ import type { EvtxAttribute, EvtxElement, EvtxNode, EvtxTemplate, EvtxTypedValue
 import { VT_ANSI, VT_ARRAY, VT_BINXML, VT_NULL, VT_STRING } from './value-types.js';
 import { attrValue, escapeXml, nested, renderGeneric, type Writer, writeElement, writeNodes } from './render-xml.js';
 import { xmlName } from './xml-name.js';
+import { LIMITS } from './errors.js';
 import { valueText } from './values.js';
 
 type Values = readonly EvtxTypedValue[];
@@ -44,18 +45,129 @@ const recentKeys: (EvtxTemplate | null)[] = new Array<EvtxTemplate | null>(RECEN
 const recentPlans: Op[][] = new Array<Op[]>(RECENT).fill([]);
 let recentNext = 0;
 
+/**
+ * Plans shared across chunks: every chunk defines the templates it uses again, and compiling
+ * them again was about a tenth of a bulk dump. Looked up by GUID, then kept only when the
+ * node trees are alike (a GUID proves nothing in a hostile file). Bounded in nodes kept.
+ */
+interface Shared {
+  readonly nodes: readonly EvtxNode[];
+  readonly ops: Op[];
+}
+const shared = new Map<string, Shared[]>();
+/** Nodes kept alive by the shared entries; the cache starts over past the limit. */
+let sharedNodes = 0;
+const SHARED_MAX_NODES = 1 << 18;
+const SHARED_TEMPLATE_MAX_NODES = 1 << 13;
+/** Variants kept per GUID (a damaged or crafted file may reuse one GUID for many shapes). */
+const SHARED_PER_GUID = 4;
+
+/**
+ * Templates made by the reader carry a `renderPlan` slot (null until first rendered), which
+ * saves the lookups below on every record; templates built elsewhere use the maps.
+ */
+interface PlanSlot {
+  renderPlan: Op[] | null;
+}
+
 export function renderPlan(t: EvtxTemplate): Op[] {
+  const own = (t as Partial<PlanSlot>).renderPlan;
+  if (own) return own;
+  const ops = findPlan(t);
+  if (own === null) (t as EvtxTemplate & PlanSlot).renderPlan = ops;
+  return ops;
+}
+
+function findPlan(t: EvtxTemplate): Op[] {
   for (let i = 0; i < RECENT; i++) if (recentKeys[i] === t) return recentPlans[i]!;
   let ops = plans.get(t);
   if (ops === undefined) {
-    ops = [];
-    compileNodes(t.nodes, ops);
+    ops = sharedPlan(t);
     plans.set(t, ops);
   }
   recentKeys[recentNext] = t;
   recentPlans[recentNext] = ops;
   recentNext = (recentNext + 1) % RECENT;
   return ops;
+}
+
+function sharedPlan(t: EvtxTemplate): Op[] {
+  const list = shared.get(t.guid);
+  if (list !== undefined) for (const e of list) if (sameNodes(e.nodes, t.nodes, 0)) return e.ops;
+  const ops: Op[] = [];
+  compileNodes(t.nodes, ops);
+  const size = sharedSize(t.nodes, 0, 0);
+  if (size < 0) return ops;
+  if (sharedNodes + size > SHARED_MAX_NODES) {
+    shared.clear();
+    sharedNodes = 0;
+  }
+  const entry: Shared = { nodes: t.nodes, ops };
+  const now = shared.get(t.guid);
+  if (now === undefined) shared.set(t.guid, [entry]);
+  else if (now.length < SHARED_PER_GUID) now.push(entry);
+  else now[now.length - 1] = entry;
+  sharedNodes += size;
+  return ops;
+}
+
+/**
+ * Nodes in the tree plus `n`, or -1 when it is not to be shared: too large to keep, or holding a
+ * template instance (whose plan belongs to its own template object).
+ */
+function sharedSize(nodes: readonly EvtxNode[], n: number, depth: number): number {
+  if (depth > LIMITS.maxDepth) return -1;
+  for (const x of nodes) {
+    if (++n > SHARED_TEMPLATE_MAX_NODES || x.kind === 'template') return -1;
+    if (x.kind === 'element') {
+      for (const a of x.attrs) if ((n = sharedSize(a.value, n, depth + 1)) < 0) return -1;
+      if ((n = sharedSize(x.children, n, depth + 1)) < 0) return -1;
+    }
+  }
+  return n;
+}
+
+/**
+ * Whether two node lists render alike: every field the writers read is compared. Lists holding
+ * template instances never compare equal (see `sharedSize`).
+ */
+export function sameNodes(a: readonly EvtxNode[], b: readonly EvtxNode[], depth: number): boolean {
+  if (a.length !== b.length || depth > LIMITS.maxDepth) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    switch (x.kind) {
+      case 'element': {
+        if (y.kind !== 'element' || x.name !== y.name || x.attrs.length !== y.attrs.length) return false;
+        for (let j = 0; j < x.attrs.length; j++) {
+          const p = x.attrs[j]!;
+          const q = y.attrs[j]!;
+          if (p.name !== q.name || !sameNodes(p.value, q.value, depth + 1)) return false;
+        }
+        if (!sameNodes(x.children, y.children, depth + 1)) return false;
+        break;
+      }
+      case 'text':
+      case 'cdata':
+        if (y.kind !== x.kind || x.text !== y.text) return false;
+        break;
+      case 'charref':
+        if (y.kind !== 'charref' || x.code !== y.code) return false;
+        break;
+      case 'entity':
+        if (y.kind !== 'entity' || x.name !== y.name) return false;
+        break;
+      case 'pi':
+        if (y.kind !== 'pi' || x.target !== y.target || x.data !== y.data) return false;
+        break;
+      case 'subst':
+        if (y.kind !== 'subst' || x.index !== y.index || x.optional !== y.optional || x.type !== y.type) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
 }
 
 function isStaticData(n: EvtxNode): boolean {

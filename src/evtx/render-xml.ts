@@ -251,7 +251,16 @@ function writeStart(w: Writer, el: EvtxElement, values: Values): void {
 /** `level` ≥ 0: put each element on its own indented line; -1: inline. */
 export function writeNodes(w: Writer, nodes: readonly EvtxNode[], values: Values, depth: number, level: number): void {
   if (depth > LIMITS.maxDepth) return;
-  for (const n of nodes) {
+  // The usual record and nested value: one template instance (same as the loop below, shorter path).
+  if (nodes.length === 1 && level < 0 && w.compiled) {
+    const only = nodes[0]!;
+    if (only.kind === 'template') {
+      runPlan(w, renderPlan(only.template), only.values, depth + 1);
+      return;
+    }
+  }
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     switch (n.kind) {
       case 'element':
         // An optional substitution with a NULL value removes its element.
