@@ -8,8 +8,8 @@ export { decode, MAX_DECODE_INPUT, type DecodeOptions, type DecodeResult, type I
 export { describe, reasonCodeToString, type Description } from './catalog/describe.js';
 export { matchText, normalizeText, type TextMatch } from './catalog/text-match.js';
 export { search, type SearchHit, type SearchOptions } from './catalog/search.js';
-export { findAnnotations, type Annotation } from './catalog/explain.js';
-export { familyOfField } from './catalog/field-family.js';
+export { findAnnotations, type Annotation } from './events/explain.js';
+export { familyOfField } from './events/field-family.js';
 export { bucketLabel, familyLabel, parseFamily } from './catalog/labels.js';
 export { hex32 } from './catalog/read-number.js';
 export { allEntries, entriesOf, lookupName, lookupValue, rangeOf } from './catalog/tables.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findAnnotations } from '../src/catalog/explain.js';
+import { findAnnotations } from '../src/events/explain.js';
 
 test('codes in event XML take the family their event and field imply', () => {
   const xml = `<Event><System><EventID>8003</EventID></System><EventData>

@@ -1,5 +1,5 @@
 /** `wlanreason explain [file|-]`: prints any text with every recognised code annotated in place. */
-import { findAnnotations, MAX_ANNOTATIONS } from '../catalog/explain.js';
+import { findAnnotations, MAX_ANNOTATIONS } from '../events/explain.js';
 import type { CliIo } from './io.js';
 import { safeJson, safeText } from './style.js';
 

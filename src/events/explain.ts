@@ -2,11 +2,11 @@
  * explain(): finds every code, code name and known Windows message in any text (a pasted event, a log,
  * a forum post) so it can be printed with each one annotated in place.
  */
-import { decode } from './decode.js';
+import { decode } from '../catalog/decode.js';
 import { familyOfField } from './field-family.js';
-import { readNumber } from './read-number.js';
-import { allEntries, lookupName } from './tables.js';
-import type { CodeEntry, Family } from './types.js';
+import { readNumber } from '../catalog/read-number.js';
+import { allEntries, lookupName } from '../catalog/tables.js';
+import type { CodeEntry, Family } from '../catalog/types.js';
 
 export interface Annotation {
   /** UTF-16 offsets of the recognised token in the text. */
