@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { crc32 } from '../src/evtx/index.js';
 import { dumpEvtx, type EvtxDumpFormat, type EvtxDumpResult } from '../src/node/evtx-dump.js';
 import { dumpEvtxParallel, dumpEvtxToFd, type EvtxParallelOptions } from '../src/node/evtx-parallel.js';
-import { Utf8Sink } from '../src/node/evtx-utf8-sink.js';
+import { Utf8Sink } from '../src/evtx/utf8-sink.js';
 import { readBytes, repoRoot, sharedFile, sharedPresent } from './evtx-support.test.js';
 
 const FORMATS: readonly EvtxDumpFormat[] = ['xml', 'json', 'ndjson'];

@@ -7,7 +7,8 @@
  * Every read is bounded by `end`; depth and token counts are limited (see LIMITS).
  */
 import { LIMITS } from './errors.js';
-import { type ChunkContext, formatError, limitError, need } from './context.js';
+import { type ChunkContext, formatError, limitError, need, type TemplateCost } from './context.js';
+import { findTemplate, keepTemplate } from './template-cache.js';
 import { nameRef } from './names.js';
 import { guidText, readUtf16 } from './text.js';
 import {
@@ -188,7 +189,7 @@ function readPi(ctx: ChunkContext, pos: number, end: number): EvtxNode {
 }
 
 /** Compiles (or fetches from the chunk cache) the template definition at chunk offset `off`. */
-function getTemplate(ctx: ChunkContext, off: number, depth: number): EvtxTemplate {
+export function getTemplate(ctx: ChunkContext, off: number, depth: number): EvtxTemplate {
   const cached = ctx.templates.get(off);
   if (cached) {
     // Every use expands the whole definition again: charge what compiling it cost.
@@ -202,22 +203,38 @@ function getTemplate(ctx: ChunkContext, off: number, depth: number): EvtxTemplat
   const start = off + TEMPLATE_DEF_HEAD;
   need(ctx, start, size, len, 'template definition data');
   if (ctx.templates.size >= LIMITS.maxTemplatesPerChunk) throw limitError(ctx, 'too many templates in one chunk', off);
+  const guid = guidText(ctx.bytes, off + 4);
+  const known = findTemplate(ctx, off, size, depth);
+  if (known !== null) {
+    ctx.budget -= known.cost.tokens; // what compiling it would have spent (findTemplate checked it is there)
+    const template: EvtxTemplate & { renderPlan: null } = { offset: off, guid, nodes: known.nodes, renderPlan: null };
+    ctx.templates.set(off, template);
+    ctx.templateCosts.set(off, known.cost);
+    return template;
+  }
   ctx.templates.set(off, null);
   const savedDep = ctx.depIdSize;
+  const savedRefs = ctx.nameRefs;
+  const refs: number[] = [];
   ctx.depIdSize = 2; // definitions always use the standard element layout
+  ctx.nameRefs = refs;
   try {
     const before = ctx.budget;
     const nodes = readDocument(ctx, start, start + size, depth + 1);
     // `renderPlan`: a slot for the compiled XML plan (render-plan.ts), filled on first render.
-    const template: EvtxTemplate & { renderPlan: null } = { offset: off, guid: guidText(ctx.bytes, off + 4), nodes, renderPlan: null };
+    const template: EvtxTemplate & { renderPlan: null } = { offset: off, guid, nodes, renderPlan: null };
+    const cost: TemplateCost = { tokens: before - ctx.budget, repeats: repeatedIndices(nodes) };
     ctx.templates.set(off, template);
-    ctx.templateCosts.set(off, { tokens: before - ctx.budget, repeats: repeatedIndices(nodes) });
+    ctx.templateCosts.set(off, cost);
+    ctx.nameRefs = savedRefs;
+    keepTemplate(ctx, off, size, depth, refs, nodes, cost);
     return template;
   } catch (e) {
     ctx.templates.delete(off); // a later record may hold a correct copy; do not cache the failure
     throw e;
   } finally {
     ctx.depIdSize = savedDep;
+    ctx.nameRefs = savedRefs;
   }
 }
 

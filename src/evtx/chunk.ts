@@ -6,11 +6,14 @@
 import { crc32 } from './crc32.js';
 import { EvtxError, EvtxLimitError, type EvtxProblem, type EvtxProblemKind, LIMITS, hex } from './errors.js';
 import { readDocument } from './binxml.js';
-import { createContext } from './context.js';
+import { type ChunkContext, createContext } from './context.js';
 import { extractEvent } from './event-plan.js';
 import { u64 } from './file-header.js';
 import { findNextRecord, readRecordHeader, RECORD_HEADER_SIZE, RECORD_MIN_SIZE, RECORD_SIGNATURE, recordSizeAt } from './record.js';
 import { filetimeToIso } from './text.js';
+import { renderRecordXml } from './render-xml.js';
+import type { Utf8Sink } from './utf8-sink.js';
+import { writeRecordXml } from './xml-bytes.js';
 import type { EvtxDataItem, EvtxRecord, EvtxSystem } from './types.js';
 
 export const CHUNK_SIZE = 65536;
@@ -147,8 +150,61 @@ function countRecords(bytes: Uint8Array, end: number): number {
  * `bytes` is normally 65536 bytes; a shorter (truncated) chunk is read as far as it goes.
  */
 export function parseChunk(bytes: Uint8Array, chunkIndex: number, fileOffset: number, options: ChunkOptions = {}): ChunkResult {
-  const problems: EvtxProblem[] = [];
   const records: EvtxRecord[] = [];
+  const fields = options.fields !== false;
+  const r = walkChunk(bytes, chunkIndex, fileOffset, options, (ctx, p, size) => {
+    const h = readRecordHeader(ctx.view, p);
+    const nodes = readDocument(ctx, p + RECORD_HEADER_SIZE, p + size - 4, 0);
+    const { system, data } = fields ? extractEvent(nodes) : NO_FIELDS;
+    records.push({
+      recordId: h.recordId,
+      chunkIndex,
+      fileOffset: fileOffset + p,
+      written: filetimeToIso(h.writtenLo, h.writtenHi),
+      system,
+      data,
+      nodes,
+    });
+  });
+  return { header: r.header, records, problems: r.problems, skippedRecords: r.skippedRecords, skipped: r.skipped };
+}
+
+export interface ChunkXmlResult extends Omit<ChunkResult, 'records'> {
+  /** Records written. */
+  readonly records: number;
+  /** Of those, records the direct renderer declined and the node tree rendered. */
+  readonly treeRendered: number;
+}
+
+/**
+ * Writes every readable record of one chunk to `sink` as event XML, one per line: what
+ * `renderRecordXml(record) + '\n'` gives for each record `parseChunk` returns, with the same
+ * problems and counts. Most records go straight from bytes to UTF-8 (xml-bytes.ts); the rest
+ * through the node tree.
+ */
+export function renderChunkXml(bytes: Uint8Array, chunkIndex: number, fileOffset: number, sink: Utf8Sink, options: ChunkOptions = {}): ChunkXmlResult {
+  let records = 0;
+  let treeRendered = 0;
+  const r = walkChunk(bytes, chunkIndex, fileOffset, options, (ctx, p, size) => {
+    const start = p + RECORD_HEADER_SIZE;
+    const end = p + size - 4;
+    if (!writeRecordXml(ctx, start, end, sink)) {
+      ctx.budget = LIMITS.maxTokensPerRecord;
+      const nodes = readDocument(ctx, start, end, 0);
+      sink.write(renderRecordXml({ nodes }) + '\n');
+      treeRendered++;
+    }
+    records++;
+  });
+  return { header: r.header, records, treeRendered, problems: r.problems, skippedRecords: r.skippedRecords, skipped: r.skipped };
+}
+
+/** Reads one record of `size` bytes at chunk offset `p`; throws EvtxError when it is unreadable. */
+type RecordReader = (ctx: ChunkContext, p: number, size: number) => void;
+
+/** Chunk header and checksums, then each record framed and handed to `read`; problems collected. */
+function walkChunk(bytes: Uint8Array, chunkIndex: number, fileOffset: number, options: ChunkOptions, read: RecordReader): Omit<ChunkResult, 'records'> {
+  const problems: EvtxProblem[] = [];
   const file = options.file;
   const problem = (kind: EvtxProblemKind, at: number, message: string): void => {
     const p: EvtxProblem = { chunkIndex, offset: hex(fileOffset + at), kind, message };
@@ -157,7 +213,7 @@ export function parseChunk(bytes: Uint8Array, chunkIndex: number, fileOffset: nu
   const header = parseChunkHeader(bytes);
   if (header === null) {
     problem('chunk-header', 0, bytes.length < CHUNK_HEADER_SIZE ? 'chunk shorter than its header' : 'no ElfChnk signature');
-    return { header, records, problems, skippedRecords: 0, skipped: true };
+    return { header, problems, skippedRecords: 0, skipped: true };
   }
   const verify = options.verifyChecksums !== false;
   const truncated = bytes.length < CHUNK_SIZE;
@@ -168,7 +224,7 @@ export function parseChunk(bytes: Uint8Array, chunkIndex: number, fileOffset: nu
   if (truncated) problem('chunk-truncated', bytes.length, `chunk truncated to ${bytes.length} bytes`);
   if (verify && header.headerCrc !== header.computedHeaderCrc) {
     problem('chunk-header-crc', 124, `chunk header CRC32 0x${header.headerCrc.toString(16)} != computed 0x${header.computedHeaderCrc.toString(16)}; chunk skipped`);
-    return { header, records, problems, skippedRecords: countRecords(bytes, end), skipped: true };
+    return { header, problems, skippedRecords: countRecords(bytes, end), skipped: true };
   }
   if (verify && !truncated && freeSane) {
     const crc = crc32(bytes, CHUNK_HEADER_SIZE, fs);
@@ -207,19 +263,8 @@ export function parseChunk(bytes: Uint8Array, chunkIndex: number, fileOffset: nu
       continue;
     }
     try {
-      const h = readRecordHeader(view, p);
       ctx.budget = LIMITS.maxTokensPerRecord;
-      const nodes = readDocument(ctx, p + RECORD_HEADER_SIZE, p + size - 4, 0);
-      const { system, data } = options.fields === false ? NO_FIELDS : extractEvent(nodes);
-      records.push({
-        recordId: h.recordId,
-        chunkIndex,
-        fileOffset: fileOffset + p,
-        written: filetimeToIso(h.writtenLo, h.writtenHi),
-        system,
-        data,
-        nodes,
-      });
+      read(ctx, p, size);
     } catch (e) {
       skippedRecords++;
       if (e instanceof EvtxError) problem(e instanceof EvtxLimitError ? 'record-limit' : 'record', e.offset - fileOffset, e.message);
@@ -227,5 +272,5 @@ export function parseChunk(bytes: Uint8Array, chunkIndex: number, fileOffset: nu
     }
     p += size;
   }
-  return { header, records, problems, skippedRecords, skipped: false };
+  return { header, problems, skippedRecords, skipped: false };
 }

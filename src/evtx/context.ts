@@ -22,6 +22,8 @@ export interface ChunkContext {
   pos: number;
   /** Bytes of the element-start dependency identifier: 2, or 0 inside some nested BinXML values. */
   depIdSize: number;
+  /** While a template definition is compiled: where its name references sit (see template-cache.ts). */
+  nameRefs: number[] | null;
 }
 
 /**
@@ -47,6 +49,7 @@ export function createContext(bytes: Uint8Array, fileOffset: number): ChunkConte
     budget: LIMITS.maxTokensPerRecord,
     pos: 0,
     depIdSize: 2,
+    nameRefs: null,
   };
 }
 

@@ -5,6 +5,32 @@
  */
 
 let tables: Uint32Array[] | null = null;
+
+/** A CRC-32 of the same definition supplied by the platform (Node's `zlib.crc32`), used for longer spans. */
+type NativeCrc32 = (data: Uint8Array, value?: number) => number;
+let native: NativeCrc32 | null = null;
+/** Shorter spans stay here: the call and the view cost more than they save. */
+const NATIVE_MIN = 1024;
+
+/**
+ * Hands in a faster CRC-32 (same polynomial, `value` continuing an earlier result, as Node's
+ * `zlib.crc32`). It is used only if it agrees with this module on a test input.
+ */
+export function useNativeCrc32(fn: NativeCrc32): boolean {
+  const probe = new Uint8Array(NATIVE_MIN + 7);
+  for (let i = 0; i < probe.length; i++) probe[i] = (i * 131 + 7) & 255;
+  const saved = native;
+  native = null;
+  const want = crc32(probe, 3, probe.length, crc32(probe, 0, 3));
+  let ok = false;
+  try {
+    ok = fn(probe.subarray(3), fn(probe.subarray(0, 3))) === want;
+  } catch {
+    ok = false;
+  }
+  native = ok ? fn : saved;
+  return ok;
+}
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function buildTables(): Uint32Array[] {
@@ -30,6 +56,7 @@ function buildTables(): Uint32Array[] {
  * after the other gives the CRC of their concatenation (the chunk header is checked over two ranges).
  */
 export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0): number {
+  if (native !== null && end - start >= NATIVE_MIN && start >= 0 && end <= bytes.length) return native(bytes.subarray(start, end), crc);
   const ts = (tables ??= buildTables());
   const [t0, t1, t2, t3, t4, t5, t6, t7] = ts as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   let c = ~crc >>> 0;

@@ -36,6 +36,7 @@ export function readName(ctx: ChunkContext, off: number): string {
  */
 export function nameRef(ctx: ChunkContext, pos: number, end: number): [string, number] {
   if (pos + 4 > end) throw formatError(ctx, 'truncated name reference', pos);
+  ctx.nameRefs?.push(pos);
   const off = ctx.view.getUint32(pos, true);
   const name = readName(ctx, off);
   let next = pos + 4;

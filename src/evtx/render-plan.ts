@@ -23,7 +23,7 @@ const OPEN_CHILDREN = 5;
 const NODES = 6;
 const DROP = 7;
 
-type Op =
+export type Op =
   | { readonly k: typeof STATIC; readonly s: string }
   | { readonly k: typeof ATTR; readonly pre: string; readonly index: number }
   | { readonly k: typeof ATTR_GENERIC; readonly pre: string; readonly attr: EvtxAttribute }
@@ -32,6 +32,9 @@ type Op =
   | { readonly k: typeof OPEN_CHILDREN }
   | { readonly k: typeof NODES; readonly nodes: readonly EvtxNode[] }
   | { readonly k: typeof DROP; readonly indices: readonly number[]; skip: number };
+
+/** Op kinds, for compilers of other output forms (xml-bytes.ts). */
+export const OP = { STATIC, ATTR, ATTR_GENERIC, GUARD, SUBST_CONTENT, OPEN_CHILDREN, NODES, DROP } as const;
 
 const plans = new WeakMap<EvtxTemplate, Op[]>();
 
@@ -132,6 +135,7 @@ function sharedSize(nodes: readonly EvtxNode[], n: number, depth: number): numbe
  * template instances never compare equal (see `sharedSize`).
  */
 export function sameNodes(a: readonly EvtxNode[], b: readonly EvtxNode[], depth: number): boolean {
+  if (a === b) return true; // shared by the template cache
   if (a.length !== b.length || depth > LIMITS.maxDepth) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;

@@ -3,10 +3,11 @@
  * which 65536-byte blocks are chunks, what to report, and the running summary.
  * Dirty headers may under-count chunks, so every block with a chunk signature is read.
  */
-import { CHUNK_SIZE, hasChunkSignature, isAllZero, parseChunk } from './chunk.js';
+import { CHUNK_SIZE, type ChunkOptions, hasChunkSignature, isAllZero, parseChunk, renderChunkXml } from './chunk.js';
 import { type EvtxProblem, hex, LIMITS } from './errors.js';
 import { type EvtxFileHeader, FILE_HEADER_BLOCK_SIZE, parseFileHeader } from './file-header.js';
 import type { EvtxRecord } from './types.js';
+import type { Utf8Sink } from './utf8-sink.js';
 
 export interface EvtxReadOptions {
   /** Verify file header, chunk header and records CRC32 (default true; NO_CRC32 files are never checked). */
@@ -119,16 +120,35 @@ export class EvtxScan {
 
   /** Feed one chunk block (65536 bytes, or fewer at the end of a truncated file). */
   chunk(bytes: Uint8Array, index: number): EvtxRecord[] {
+    return this.read(bytes, index, (options) => parseChunk(bytes, index, chunkOffset(index), options))?.records ?? [];
+  }
+
+  /**
+   * Like `chunk`, but writes the records to `sink` as event XML lines (see renderChunkXml)
+   * instead of returning them; returns how many were written and how many of those took the
+   * node-tree path.
+   */
+  chunkXml(bytes: Uint8Array, index: number, sink: Utf8Sink): { readonly records: number; readonly treeRendered: number } {
+    const r = this.read(bytes, index, (options) => renderChunkXml(bytes, index, chunkOffset(index), sink, options));
+    return r === null ? { records: 0, treeRendered: 0 } : r;
+  }
+
+  /** The block checks and bookkeeping around one chunk's parse; null when the block is not a chunk. */
+  private read<R extends { readonly problems: readonly EvtxProblem[]; readonly skipped: boolean; readonly skippedRecords: number; readonly records: number | readonly unknown[] }>(
+    bytes: Uint8Array,
+    index: number,
+    parse: (options: ChunkOptions) => R,
+  ): R | null {
     const offset = chunkOffset(index);
     const h = this.summary.header;
     if (!hasChunkSignature(bytes)) {
       const expected = h !== null && index < h.chunkCount;
       if (isAllZero(bytes) && !expected) {
         this.summary.emptyChunks++;
-        return [];
+        return null;
       }
       // Without a file header, blocks without a signature are just not chunks.
-      if (h === null && !expected) return [];
+      if (h === null && !expected) return null;
       this.summary.skippedChunks++;
       const p: EvtxProblem = {
         chunkIndex: index,
@@ -137,9 +157,9 @@ export class EvtxScan {
         message: isAllZero(bytes) ? 'chunk expected by the file header is all zeros' : 'no ElfChnk signature; chunk skipped',
       };
       this.report(this.options.file === undefined ? p : { file: this.options.file, ...p });
-      return [];
+      return null;
     }
-    const r = parseChunk(bytes, index, offset, {
+    const r = parse({
       verifyChecksums: this.verify,
       ...(this.options.file !== undefined ? { file: this.options.file } : {}),
       ...(this.options.fields === false ? { fields: false } : {}),
@@ -147,8 +167,8 @@ export class EvtxScan {
     for (const p of r.problems) this.report(p);
     if (r.skipped) this.summary.skippedChunks++;
     else this.summary.chunks++;
-    this.summary.records += r.records.length;
+    this.summary.records += typeof r.records === 'number' ? r.records : r.records.length;
     this.summary.skippedRecords += r.skippedRecords;
-    return r.records;
+    return r;
   }
 }

@@ -3,6 +3,7 @@
  * reads, so memory stays flat whatever the file size (files over 2 GB included: offsets are
  * plain numbers, exact up to 2^53).
  */
+import './native-crc.js';
 import { open } from 'node:fs/promises';
 import { CHUNK_SIZE } from '../evtx/chunk.js';
 import { FILE_HEADER_BLOCK_SIZE } from '../evtx/file-header.js';

@@ -3,6 +3,7 @@
  * and formats their records, and posts the UTF-8 text back (buffer transferred, not copied) with
  * each chunk's problems, which the main thread reports in file order.
  */
+import './native-crc.js';
 import { openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHUNK_SIZE } from '../evtx/chunk.js';
@@ -10,7 +11,7 @@ import type { EvtxProblem } from '../evtx/errors.js';
 import { chunkOffset, EvtxScan } from '../evtx/scan.js';
 import { formatRecord } from './evtx-dump.js';
 import type { BatchReply, BatchRequest, ChunkOutcome, SpareBuffer, WorkerFailure, WorkerSetup } from './evtx-parallel-protocol.js';
-import { Utf8Sink } from './evtx-utf8-sink.js';
+import { Utf8Sink } from '../evtx/utf8-sink.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -44,9 +45,14 @@ function runBatch(req: BatchRequest): BatchReply {
   const chunks: ChunkOutcome[] = [];
   for (let i = req.first; i < req.first + req.count; i++) {
     const before = scan.summary.skippedRecords;
-    const records = scan.chunk(readBlock(i), i);
-    for (const r of records) sink.write(formatRecord(r, setup.format));
-    chunks.push({ end: sink.length, records: records.length, skippedRecords: scan.summary.skippedRecords - before, problems: collected });
+    let records: number;
+    if (setup.format === 'xml') records = scan.chunkXml(readBlock(i), i, sink).records;
+    else {
+      const list = scan.chunk(readBlock(i), i);
+      for (const r of list) sink.write(formatRecord(r, setup.format));
+      records = list.length;
+    }
+    chunks.push({ end: sink.length, records, skippedRecords: scan.summary.skippedRecords - before, problems: collected });
     collected = [];
   }
   return { batch: req.batch, bytes: sink.take(), chunks };

@@ -4,15 +4,18 @@
  * batches are in flight, so memory stays flat whatever the file size. Output, problem reports,
  * counts and `skipBad` behaviour are the same as `dumpEvtx` (tested byte for byte).
  */
+import './native-crc.js';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type EvtxProblem, LIMITS } from '../evtx/errors.js';
 import { FILE_HEADER_BLOCK_SIZE } from '../evtx/file-header.js';
-import { chunkBlocks, EvtxScan } from '../evtx/scan.js';
+import { CHUNK_SIZE } from '../evtx/chunk.js';
+import { chunkBlocks, chunkOffset, EvtxScan } from '../evtx/scan.js';
 import { dumpEvtx, type EvtxDumpOptions, type EvtxDumpResult, formatProblem } from './evtx-dump.js';
 import type { BatchReply, BatchRequest, SpareBuffer, WorkerFailure, WorkerSetup } from './evtx-parallel-protocol.js';
-import { Utf8Sink } from './evtx-utf8-sink.js';
+import { Utf8Sink } from '../evtx/utf8-sink.js';
 import { writeAllSync } from './evtx-write.js';
 
 export interface EvtxParallelOptions {
@@ -41,7 +44,8 @@ function defaultWorkers(): number {
 }
 
 /** Same dump as {@link dumpEvtx} on the calling thread, delivered as UTF-8 bytes. */
-async function dumpHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint8Array) => void, err: (s: string) => void): Promise<EvtxDumpResult> {
+async function dumpHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint8Array) => void, err: (s: string) => void, writeIsSync: boolean): Promise<EvtxDumpResult> {
+  if (options.format === 'xml') return dumpXmlHere(path, options, write, err, writeIsSync);
   const sink = new Utf8Sink(1 << 20);
   const out = (s: string): void => {
     sink.write(s);
@@ -50,6 +54,70 @@ async function dumpHere(path: string, options: EvtxDumpOptions, write: (bytes: U
   const result = await dumpEvtx(path, options, out, err);
   if (sink.length > 0) write(sink.take());
   return result;
+}
+
+/**
+ * The XML dump on the calling thread: chunks read with positional reads into one buffer and
+ * rendered straight to UTF-8 (EvtxScan.chunkXml). Output, problems and the point where a dump
+ * without skipBad stops are those of {@link dumpEvtx} (tested byte for byte).
+ */
+function dumpXmlHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint8Array) => void, err: (s: string) => void, writeIsSync: boolean): EvtxDumpResult {
+  let stop = false;
+  const scan = new EvtxScan({
+    file: path,
+    onProblem: (p) => {
+      err(formatProblem(p) + '\n');
+      if (!options.skipBad) stop = true;
+    },
+  });
+  const sink = new Utf8Sink(1 << 20);
+  const flush = (): void => {
+    if (sink.length === 0) return;
+    if (writeIsSync) {
+      // `write` is done with the bytes when it returns: the buffer is reused.
+      write(sink.buf.subarray(0, sink.used));
+      sink.used = 0;
+    } else write(sink.take());
+  };
+  const fd = openSync(path, 'r');
+  let records = 0;
+  let cut = false;
+  try {
+    const size = fstatSync(fd).size;
+    const block = new Uint8Array(CHUNK_SIZE);
+    const readBlock = (off: number, want: number): Uint8Array => {
+      let done = 0;
+      while (done < want) {
+        const n = readSync(fd, block, done, want - done, off + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return block.subarray(0, done);
+    };
+    scan.header(readBlock(0, Math.min(FILE_HEADER_BLOCK_SIZE, size)).slice(), size);
+    sink.write(`<?xml version="1.0" encoding="utf-8"?>\n<Events>\n`);
+    const blocks = chunkBlocks(size);
+    for (let i = 0; i < blocks; i++) {
+      const off = chunkOffset(i);
+      const mark = sink.used;
+      const r = scan.chunkXml(readBlock(off, Math.min(CHUNK_SIZE, size - off)), i, sink);
+      if (r.records > 0 && stop) {
+        // As in dumpEvtx: a problem (without skipBad) ends the dump before the next records.
+        sink.truncate(mark);
+        cut = true;
+        break;
+      }
+      records += r.records;
+      if (sink.length >= 1 << 19) flush();
+    }
+  } finally {
+    closeSync(fd);
+  }
+  if (!cut) scan.finish();
+  sink.write('</Events>\n');
+  flush();
+  if (stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
+  return { records, skipped: scan.summary.skippedRecords, problems: scan.summary.problems, stopped: stop };
 }
 
 async function readHead(path: string): Promise<{ size: number; head: Uint8Array }> {
@@ -86,7 +154,7 @@ export async function dumpEvtxParallel(
   const batchChunks = Math.max(1, Math.min(parallel.batchChunks ?? 8, 256));
   const { size, head } = await readHead(path);
   const blocks = chunkBlocks(size);
-  if (workers === 0 || blocks === 0 || blocks < (parallel.minChunks ?? 16)) return dumpHere(path, options, write, err);
+  if (workers === 0 || blocks === 0 || blocks < (parallel.minChunks ?? 16)) return dumpHere(path, options, write, err, parallel.writeIsSync === true);
 
   let stop = false;
   const scan = new EvtxScan({

@@ -1,14 +1,16 @@
 /**
- * Collects strings as UTF-8 bytes in one growing buffer, encoding each string straight into it
- * (no intermediate concatenated string, no per-string Buffer). `take()` hands the bytes over and
- * continues in a fresh buffer, so the old one can be transferred to another thread; `recycle()`
- * takes such a buffer back once it has been written out.
+ * Collects output as UTF-8 bytes in one growing buffer: strings are encoded straight into it (no
+ * intermediate concatenated string, no per-string buffer), and byte writers (the direct XML
+ * renderer) reserve room with `ensure` and write into `buf` at `used`. `take()` hands the bytes
+ * over and continues in a fresh buffer, so the old one can be transferred to another thread;
+ * `recycle()` takes such a buffer back once it has been written out.
  */
 const encoder = new TextEncoder();
 
 export class Utf8Sink {
-  private buf: Uint8Array;
-  private used = 0;
+  /** The current buffer; valid bytes are `[0, used)`. Replaced when it grows. */
+  buf: Uint8Array;
+  used = 0;
   /** Buffers handed back after use (a few at most), reused instead of allocating and zeroing. */
   private spares: Uint8Array[] = [];
 
@@ -22,9 +24,14 @@ export class Utf8Sink {
 
   write(s: string): void {
     // encodeInto needs at most 3 bytes per UTF-16 unit.
-    const need = this.used + s.length * 3;
-    if (need > this.buf.length) this.grow(need);
+    this.ensure(s.length * 3);
     this.used += encoder.encodeInto(s, this.buf.subarray(this.used)).written;
+  }
+
+  /** Makes room for `n` more bytes at `used`. */
+  ensure(n: number): void {
+    const need = this.used + n;
+    if (need > this.buf.length) this.grow(need);
   }
 
   private grow(need: number): void {
@@ -33,6 +40,11 @@ export class Utf8Sink {
     const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.used));
     this.buf = next;
+  }
+
+  /** Drops the bytes written after `length` (which must not exceed the current length). */
+  truncate(length: number): void {
+    if (length < this.used) this.used = Math.max(0, length);
   }
 
   /** The bytes written so far; the sink continues with a new (or recycled) buffer. */
