@@ -12,6 +12,8 @@ import { crc32, parseChunk, readEvtx, renderRecordXml, type EvtxRecord } from '.
 import { dumpEvtx } from '../src/node/evtx-dump.js';
 import { readEvtxFile } from '../src/node/evtx-file.js';
 import { dumpEvtxParallel } from '../src/node/evtx-parallel.js';
+import { renderChunkXml } from '../src/evtx/chunk.js';
+import { Utf8Sink } from '../src/evtx/utf8-sink.js';
 import { readBytes, sharedFile, sharedPresent } from './evtx-support.test.js';
 
 /** Chunk offset of a record's BinXML when it is the first record of its chunk. */
@@ -126,10 +128,21 @@ function chunkOf(doc: Build): Uint8Array {
   return c;
 }
 
+/** Records rendered through the node tree by the dump's direct renderer (it declines what it does not cover). */
+let declined = 0;
+
 function only(doc: Build): EvtxRecord {
-  const r = parseChunk(chunkOf(doc), 0, 4096, { verifyChecksums: false });
+  const chunk = chunkOf(doc);
+  const r = parseChunk(chunk, 0, 4096, { verifyChecksums: false });
   assert.deepEqual(r.problems, []);
   assert.equal(r.records.length, 1);
+  // The dump renders from the bytes: the same XML, whether or not it takes the tree path.
+  const sink = new Utf8Sink(16);
+  const direct = renderChunkXml(chunk, 0, 4096, sink, { verifyChecksums: false });
+  assert.equal(direct.records, 1);
+  assert.deepEqual(direct.problems, []);
+  assert.deepEqual(Buffer.from(sink.buf.subarray(0, sink.used)), Buffer.from(renderRecordXml(r.records[0]!) + '\n', 'utf8'));
+  declined += direct.treeRendered;
   return r.records[0]!;
 }
 
@@ -504,4 +517,15 @@ test('records of mutated chunks always render as well-formed XML', (t) => {
   }
   assert.ok(checked > 2000, `${checked} renderings checked`);
   t.diagnostic(`${checked} renderings of mutated records checked`);
+});
+
+test('the direct XML renderer declines what it does not cover; the tree renders it, byte for byte', () => {
+  const before = declined;
+  // An attribute mixing text and a value, and an element outside any template.
+  only(template(element('Event', [['Name', (b) => (text('x-')(b), subst(0)(b))]], subst(1)), ['a&b', 'c<d']));
+  only(element('Plain', [['k', text('v')]], text('t')));
+  assert.equal(declined - before, 2);
+  // A plain template with the same values is rendered directly.
+  only(template(element('Event', [['Name', subst(0)]], subst(1)), ['a&b', 'c<d']));
+  assert.equal(declined - before, 2);
 });

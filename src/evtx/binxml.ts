@@ -203,15 +203,17 @@ export function getTemplate(ctx: ChunkContext, off: number, depth: number): Evtx
   const start = off + TEMPLATE_DEF_HEAD;
   need(ctx, start, size, len, 'template definition data');
   if (ctx.templates.size >= LIMITS.maxTemplatesPerChunk) throw limitError(ctx, 'too many templates in one chunk', off);
-  const guid = guidText(ctx.bytes, off + 4);
   const known = findTemplate(ctx, off, size, depth);
   if (known !== null) {
     ctx.budget -= known.cost.tokens; // what compiling it would have spent (findTemplate checked it is there)
-    const template: EvtxTemplate & { renderPlan: null } = { offset: off, guid, nodes: known.nodes, renderPlan: null };
+    // The GUID bytes are part of the match; the plan, once made for the first copy, fits this one.
+    const first = known.first as EvtxTemplate & { renderPlan?: unknown };
+    const template = { offset: off, guid: first.guid, nodes: known.nodes, renderPlan: first.renderPlan ?? null };
     ctx.templates.set(off, template);
     ctx.templateCosts.set(off, known.cost);
     return template;
   }
+  const guid = guidText(ctx.bytes, off + 4);
   ctx.templates.set(off, null);
   const savedDep = ctx.depIdSize;
   const savedRefs = ctx.nameRefs;
@@ -227,7 +229,7 @@ export function getTemplate(ctx: ChunkContext, off: number, depth: number): Evtx
     ctx.templates.set(off, template);
     ctx.templateCosts.set(off, cost);
     ctx.nameRefs = savedRefs;
-    keepTemplate(ctx, off, size, depth, refs, nodes, cost);
+    keepTemplate(ctx, off, size, refs, template, cost);
     return template;
   } catch (e) {
     ctx.templates.delete(off); // a later record may hold a correct copy; do not cache the failure

@@ -13,7 +13,7 @@
 import type { ChunkContext, TemplateCost } from './context.js';
 import { LIMITS } from './errors.js';
 import { readName } from './names.js';
-import type { EvtxNode } from './types.js';
+import type { EvtxNode, EvtxTemplate } from './types.js';
 
 interface Entry {
   /** The definition data (after the 24-byte head). */
@@ -28,8 +28,8 @@ interface Entry {
   readonly cost: TemplateCost;
   /** Element nesting of the definition (for the depth limit at another depth). */
   readonly levels: number;
-  /** The `depth` the definition was compiled at. */
-  readonly depth: number;
+  /** The template made from it first: later ones take its GUID text and, once made, its render plan. */
+  readonly first: EvtxTemplate;
 }
 
 const MAX_ENTRIES = 4096;
@@ -103,14 +103,15 @@ export function findTemplate(ctx: ChunkContext, off: number, size: number, depth
   const start = off + 24;
   for (const e of list) {
     if (e.cost.tokens > ctx.budget) return null;
-    if (depth > e.depth && depth + 1 + e.levels > LIMITS.maxDepth) return null;
+    if (depth + 1 + e.levels > LIMITS.maxDepth) return null;
     if (matches(ctx, start, e)) return e;
   }
   return null;
 }
 
-/** Keeps a definition just compiled from `size` bytes at `off`, its name references at `refs` (chunk offsets). */
-export function keepTemplate(ctx: ChunkContext, off: number, size: number, depth: number, refs: readonly number[], nodes: readonly EvtxNode[], cost: TemplateCost): void {
+/** Keeps a definition just compiled from `size` bytes at `off` into `template`, its name references at `refs` (chunk offsets). */
+export function keepTemplate(ctx: ChunkContext, off: number, size: number, refs: readonly number[], template: EvtxTemplate, cost: TemplateCost): void {
+  const nodes = template.nodes;
   if (hasTemplate(nodes, 0)) return;
   const start = off + 24;
   const rel = new Int32Array(refs.length);
@@ -130,7 +131,7 @@ export function keepTemplate(ctx: ChunkContext, off: number, size: number, depth
     count = 0;
     bytesKept = 0;
   }
-  const entry: Entry = { data: ctx.bytes.slice(start, start + size), refs: rel, inline, names, nodes, cost, levels: levels(nodes, 0), depth };
+  const entry: Entry = { data: ctx.bytes.slice(start, start + size), refs: rel, inline, names, nodes, cost, levels: levels(nodes, 0), first: template };
   const list = entries.get(k);
   if (list === undefined) entries.set(k, [entry]);
   else if (list.length < PER_KEY) list.push(entry);

@@ -150,16 +150,31 @@ function putLatin1(out: Uint8Array, o: number, bytes: Uint8Array, pos: number, s
 
 /** Decimal digits of a non-negative integer below 2^53. */
 function putUint(out: Uint8Array, o: number, n: number): number {
-  if (n < 10) {
-    out[o] = 0x30 + n;
-    return o + 1;
+  if (n < 100) {
+    if (n < 10) {
+      out[o] = 0x30 + n;
+      return o + 1;
+    }
+    const t = (n / 10) | 0;
+    out[o] = 0x30 + t;
+    out[o + 1] = 0x30 + n - t * 10;
+    return o + 2;
   }
-  let digits = 1;
-  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-  for (let i = digits - 1; i >= 0; i--) {
-    const q = Math.floor(n / 10);
-    out[o + i] = 0x30 + (n - q * 10);
-    n = q;
+  let digits = 3;
+  for (let x = 1000; x <= n && digits < 16; x *= 10) digits++;
+  if (n < 0x8000_0000) {
+    // Small integer arithmetic while the value fits.
+    for (let i = digits - 1; i >= 0; i--) {
+      const q = (n / 10) | 0;
+      out[o + i] = 0x30 + n - q * 10;
+      n = q;
+    }
+  } else {
+    for (let i = digits - 1; i >= 0; i--) {
+      const q = Math.floor(n / 10);
+      out[o + i] = 0x30 + (n - q * 10);
+      n = q;
+    }
   }
   return o + digits;
 }
@@ -172,25 +187,16 @@ function putInt(out: Uint8Array, o: number, n: number): number {
   return putUint(out, o, n);
 }
 
-/** `0x` and lower-case hex digits without leading zeros, of `hi * 2^32 + lo`. */
+/** `0x` and lower-case hex digits without leading zeros, of `hi * 2^32 + lo` (both unsigned 32-bit). */
 function putHex64(out: Uint8Array, o: number, lo: number, hi: number): number {
   out[o++] = 0x30;
   out[o++] = 0x78;
-  let started = false;
-  for (let shift = 28; shift >= 0; shift -= 4) {
-    const d = (hi >>> shift) & 15;
-    if (d !== 0 || started) {
-      out[o++] = HEX_LOWER[d]!;
-      started = true;
-    }
+  if (hi !== 0) {
+    for (let shift = 28 - (Math.clz32(hi) & ~3); shift >= 0; shift -= 4) out[o++] = HEX_LOWER[(hi >>> shift) & 15]!;
+    for (let shift = 28; shift >= 0; shift -= 4) out[o++] = HEX_LOWER[(lo >>> shift) & 15]!;
+    return o;
   }
-  for (let shift = 28; shift >= 0; shift -= 4) {
-    const d = (lo >>> shift) & 15;
-    if (d !== 0 || started || shift === 0) {
-      out[o++] = HEX_LOWER[d]!;
-      started = true;
-    }
-  }
+  for (let shift = lo === 0 ? 0 : 28 - (Math.clz32(lo) & ~3); shift >= 0; shift -= 4) out[o++] = HEX_LOWER[(lo >>> shift) & 15]!;
   return o;
 }
 
@@ -251,10 +257,11 @@ let lastDays = Number.NaN;
 let lastDate = new Uint8Array(0);
 const EPOCH_DIFF_S = 11644473600;
 
+/** Two decimal digits of `n` (0–99). */
 function put2(out: Uint8Array, o: number, n: number): number {
-  const t = Math.floor(n / 10);
+  const t = (n / 10) | 0;
   out[o] = 0x30 + t;
-  out[o + 1] = 0x30 + (n - t * 10);
+  out[o + 1] = 0x30 + n - t * 10;
   return o + 2;
 }
 
@@ -283,8 +290,8 @@ function putFiletime(out: Uint8Array, o: number, lo: number, hi: number): number
   o = put2(out, o, rem - mm * 60);
   out[o++] = 0x2e;
   for (let i = 6; i >= 0; i--) {
-    const q = Math.floor(frac / 10);
-    out[o + i] = 0x30 + (frac - q * 10);
+    const q = (frac / 10) | 0; // frac < 10^7
+    out[o + i] = 0x30 + frac - q * 10;
     frac = q;
   }
   out[o + 7] = 0x5a;

@@ -227,6 +227,9 @@ class ValueTable {
   }
 }
 
+/** FIXED_SIZE as a table by type code (0: not a fixed-size type). */
+const FIXED_SIZES = Uint8Array.from({ length: 256 }, (_, t) => FIXED_SIZE[t] ?? 0);
+
 const tables: ValueTable[] = Array.from({ length: MAX_DEPTH + 2 }, () => new ValueTable());
 
 // ---------------------------------------------------------------------------------------------
@@ -240,7 +243,7 @@ function spend(ctx: ChunkContext, n: number): boolean {
 
 /** Mirrors readDocument; returns the position after the document, or DECLINE. */
 function scanDocument(ctx: ChunkContext, pos: number, end: number, depth: number): number {
-  if (depth > MAX_DEPTH) return DECLINE;
+  if (depth > MAX_DEPTH || depth > LIMITS.maxDepth) return DECLINE;
   const bytes = ctx.bytes;
   let p = pos;
   while (p < end) {
@@ -261,7 +264,7 @@ function scanDocument(ctx: ChunkContext, pos: number, end: number, depth: number
 
 /** Mirrors readTemplateInstance (and getTemplate's charge); returns the position after the values, or DECLINE. */
 function scanInstance(ctx: ChunkContext, pos: number, end: number, depth: number): number {
-  if (depth > MAX_DEPTH || pos + TEMPLATE_INSTANCE_HEAD > end) return DECLINE;
+  if (depth > MAX_DEPTH || depth > LIMITS.maxDepth || pos + TEMPLATE_INSTANCE_HEAD > end) return DECLINE;
   const view = ctx.view;
   const defOff = view.getUint32(pos + 6, true);
   let p = pos + TEMPLATE_INSTANCE_HEAD;
@@ -289,10 +292,13 @@ function scanInstance(ctx: ChunkContext, pos: number, end: number, depth: number
   const table = tables[depth]!;
   if (weigh) table.reserve(count);
   let data = p + count * 4;
+  // One token per value, spent at once: only whether the budget suffices matters here (the
+  // tree reader reports whichever problem it meets first).
+  if (!spend(ctx, count)) return DECLINE;
   for (let i = 0; i < count; i++) {
     const size = view.getUint16(p + i * 4, true);
     const type = ctx.bytes[p + i * 4 + 2]!;
-    if (data + size > end || !spend(ctx, 1)) return DECLINE;
+    if (data + size > end) return DECLINE;
     const before = ctx.budget;
     if (!scanValue(ctx, data, size, type, depth)) return DECLINE;
     if (weigh) table.weight[i] = 1 + (before - ctx.budget) + (size >> 4);
@@ -326,8 +332,8 @@ function scanValue(ctx: ChunkContext, pos: number, size: number, type: number, d
       // readNestedBinXml; its second try (elements without dependency ids) is not covered here.
       return scanDocument(ctx, pos, pos + size, depth + 1) >= 0;
     default: {
-      const need = FIXED_SIZE[type];
-      return need !== undefined && size >= need;
+      const need = FIXED_SIZES[type] ?? 0;
+      return need !== 0 && size >= need;
     }
   }
 }
