@@ -207,8 +207,8 @@ export function getTemplate(ctx: ChunkContext, off: number, depth: number): Evtx
   if (known !== null) {
     ctx.budget -= known.cost.tokens; // what compiling it would have spent (findTemplate checked it is there)
     // The GUID bytes are part of the match; the plan, once made for the first copy, fits this one.
-    const first = known.first as EvtxTemplate & { renderPlan?: unknown };
-    const template = { offset: off, guid: first.guid, nodes: known.nodes, renderPlan: first.renderPlan ?? null };
+    const first = known.first as EvtxTemplate & { renderPlan?: unknown; bytePlan?: unknown };
+    const template = { offset: off, guid: first.guid, nodes: known.nodes, renderPlan: first.renderPlan ?? null, bytePlan: first.bytePlan };
     ctx.templates.set(off, template);
     ctx.templateCosts.set(off, known.cost);
     return template;
@@ -223,8 +223,8 @@ export function getTemplate(ctx: ChunkContext, off: number, depth: number): Evtx
   try {
     const before = ctx.budget;
     const nodes = readDocument(ctx, start, start + size, depth + 1);
-    // `renderPlan`: a slot for the compiled XML plan (render-plan.ts), filled on first render.
-    const template: EvtxTemplate & { renderPlan: null } = { offset: off, guid, nodes, renderPlan: null };
+    // Slots for the compiled XML plans (render-plan.ts, xml-bytes.ts), filled on first render.
+    const template: EvtxTemplate & { renderPlan: null; bytePlan: undefined } = { offset: off, guid, nodes, renderPlan: null, bytePlan: undefined };
     const cost: TemplateCost = { tokens: before - ctx.budget, repeats: repeatedIndices(nodes) };
     ctx.templates.set(off, template);
     ctx.templateCosts.set(off, cost);

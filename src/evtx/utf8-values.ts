@@ -187,7 +187,10 @@ function putInt(out: Uint8Array, o: number, n: number): number {
   return putUint(out, o, n);
 }
 
-/** `0x` and lower-case hex digits without leading zeros, of `hi * 2^32 + lo` (both unsigned 32-bit). */
+/**
+ * `0x` and lower-case hex digits without leading zeros, of the 64 bits `hi:lo` (each passed as a
+ * signed 32-bit integer, which stays a small integer for the compiler; only the bits matter).
+ */
 function putHex64(out: Uint8Array, o: number, lo: number, hi: number): number {
   out[o++] = 0x30;
   out[o++] = 0x78;
@@ -252,9 +255,10 @@ function putSid(out: Uint8Array, o: number, bytes: Uint8Array, view: DataView, p
   return o;
 }
 
-// FILETIME: the date part changes rarely within a log; it is kept as bytes from filetimeToIso.
-let lastDays = Number.NaN;
-let lastDate = new Uint8Array(0);
+// FILETIME: the date part changes rarely within a log; it is kept as bytes from filetimeToIso,
+// with the second (since 1601) its day starts at.
+let dayStart = Number.NaN;
+let dayText = new Uint8Array(0);
 const EPOCH_DIFF_S = 11644473600;
 
 /** Two decimal digits of `n` (0–99). */
@@ -271,18 +275,18 @@ function putFiletime(out: Uint8Array, o: number, lo: number, hi: number): number
   const y = hi * 0x200_0000 + (lo >>> 7); // ticks / 128, below 2^53
   const secs = Math.floor(y / 78125);
   let frac = (y - secs * 78125) * 128 + (lo & 127);
-  const unix = secs - EPOCH_DIFF_S;
-  const days = Math.floor(unix / 86400);
-  if (days !== lastDays) {
+  let rem = secs - dayStart;
+  if (!(rem >= 0 && rem < 86400)) {
     const s = filetimeToIso(lo, hi);
-    lastDate = Uint8Array.from(s.slice(0, s.indexOf('T') + 1), (c) => c.charCodeAt(0));
-    lastDays = days;
+    dayText = Uint8Array.from(s.slice(0, s.indexOf('T') + 1), (c) => c.charCodeAt(0));
+    const unix = secs - EPOCH_DIFF_S;
+    dayStart = secs - (unix - Math.floor(unix / 86400) * 86400);
+    rem = secs - dayStart;
   }
-  o = put(out, o, lastDate);
-  let rem = unix - days * 86400;
-  const hh = Math.floor(rem / 3600);
+  o = put(out, o, dayText);
+  const hh = (rem / 3600) | 0;
   rem -= hh * 3600;
-  const mm = Math.floor(rem / 60);
+  const mm = (rem / 60) | 0;
   o = put2(out, o, hh);
   out[o++] = 0x3a;
   o = put2(out, o, mm);
@@ -331,15 +335,15 @@ export function putScalar(out: Uint8Array, o: number, bytes: Uint8Array, view: D
     case VT_UINT32:
       return putUint(out, o, view.getUint32(pos, true));
     case VT_HEXINT32:
-      return putHex64(out, o, view.getUint32(pos, true), 0);
+      return putHex64(out, o, view.getInt32(pos, true), 0);
     case VT_INT64:
       return putDec64(out, o, view, pos, true);
     case VT_UINT64:
       return putDec64(out, o, view, pos, false);
     case VT_HEXINT64:
-      return putHex64(out, o, view.getUint32(pos, true), view.getUint32(pos + 4, true));
+      return putHex64(out, o, view.getInt32(pos, true), view.getInt32(pos + 4, true));
     case VT_SIZET:
-      return putHex64(out, o, view.getUint32(pos, true), size === 8 ? view.getUint32(pos + 4, true) : 0);
+      return putHex64(out, o, view.getInt32(pos, true), size === 8 ? view.getInt32(pos + 4, true) : 0);
     case VT_REAL32:
       return putAscii(out, o, String(view.getFloat32(pos, true)));
     case VT_REAL64:

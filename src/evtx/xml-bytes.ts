@@ -194,13 +194,21 @@ function compile(ops: readonly Op[]): BytePlan | null {
   return { ops: fused, fixed: fused.reduce((n, o) => n + o.reserve, 0), maxUses: Math.max(1, ...uses.values()), attrs: Int32Array.from(attrs) };
 }
 
+/** Templates made by the reader carry a `bytePlan` slot (undefined until first needed): no map lookup per record. */
+interface BytePlanSlot {
+  bytePlan?: BytePlan | null;
+}
+
 function bytePlan(t: EvtxTemplate): BytePlan | null {
+  const own = (t as BytePlanSlot).bytePlan;
+  if (own !== undefined) return own;
   const ops = renderPlan(t);
   let plan = bytePlans.get(ops);
   if (plan === undefined) {
     plan = compile(ops);
     bytePlans.set(ops, plan);
   }
+  if ('bytePlan' in t) (t as BytePlanSlot).bytePlan = plan;
   return plan;
 }
 
@@ -216,6 +224,10 @@ class ValueTable {
   count = 0;
   /** Room the instance's operations need at most, nested documents and repeated elements aside. */
   bound = 0;
+  /** Position of the instance whose values the scan left here (the rendering then need not read them again). */
+  filledAt = -1;
+  /** Position after that instance's values. */
+  end = 0;
   reserve(n: number): void {
     if (n <= this.type.length) return;
     let m = this.type.length;
@@ -290,7 +302,11 @@ function scanInstance(ctx: ChunkContext, pos: number, end: number, depth: number
   const repeats = ctx.templateCosts.get(defOff)!.repeats;
   const weigh = repeats.length > 0;
   const table = tables[depth]!;
-  if (weigh) table.reserve(count);
+  table.reserve(count);
+  table.filledAt = -1;
+  const types = table.type;
+  const positions = table.pos;
+  const sizes = table.size;
   let data = p + count * 4;
   // One token per value, spent at once: only whether the budget suffices matters here (the
   // tree reader reports whichever problem it meets first).
@@ -299,6 +315,9 @@ function scanInstance(ctx: ChunkContext, pos: number, end: number, depth: number
     const size = view.getUint16(p + i * 4, true);
     const type = ctx.bytes[p + i * 4 + 2]!;
     if (data + size > end) return DECLINE;
+    types[i] = type;
+    positions[i] = data;
+    sizes[i] = size;
     const before = ctx.budget;
     if (!scanValue(ctx, data, size, type, depth)) return DECLINE;
     if (weigh) table.weight[i] = 1 + (before - ctx.budget) + (size >> 4);
@@ -311,6 +330,10 @@ function scanInstance(ctx: ChunkContext, pos: number, end: number, depth: number
     }
   }
   for (const x of plan.attrs) if (x < count && ctx.bytes[p + x * 4 + 2] === VT_BINXML) return DECLINE;
+  // Nested values scanned above may have used other tables, never this one: it is still ours.
+  table.count = count;
+  table.filledAt = pos;
+  table.end = data;
   return data;
 }
 
@@ -391,21 +414,26 @@ function renderInstance(ctx: ChunkContext, pos: number, depth: number, sink: Utf
   let p = pos + TEMPLATE_INSTANCE_HEAD;
   if (defOff === p) p += TEMPLATE_DEF_HEAD + view.getUint32(p + 20, true);
   const plan = bytePlan(ctx.templates.get(defOff)!)!;
+  const table = tables[depth]!;
   const count = view.getUint32(p, true);
   p += 4;
-  const table = tables[depth]!;
-  table.reserve(count);
-  table.count = count;
-  const types = table.type;
-  const positions = table.pos;
-  const sizes = table.size;
-  let data = p + count * 4;
-  for (let i = 0; i < count; i++) {
-    const size = view.getUint16(p + i * 4, true);
-    types[i] = ctx.bytes[p + i * 4 + 2]!;
-    positions[i] = data;
-    sizes[i] = size;
-    data += size;
+  let data: number;
+  if (table.filledAt === pos) data = table.end;
+  else {
+    // Another instance at this depth was scanned after this one: read the descriptors again.
+    table.reserve(count);
+    table.count = count;
+    const types = table.type;
+    const positions = table.pos;
+    const sizes = table.size;
+    data = p + count * 4;
+    for (let i = 0; i < count; i++) {
+      const size = view.getUint16(p + i * 4, true);
+      types[i] = ctx.bytes[p + i * 4 + 2]!;
+      positions[i] = data;
+      sizes[i] = size;
+      data += size;
+    }
   }
   // Every value written as often as the most used one, each at its largest: room for all.
   table.bound = plan.fixed + plan.maxUses * (valueBound(data - p - count * 4) + valueBound(0) * count);

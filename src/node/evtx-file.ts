@@ -3,13 +3,15 @@
  * reads, so memory stays flat whatever the file size (files over 2 GB included: offsets are
  * plain numbers, exact up to 2^53).
  */
-import './native-crc.js';
 import { open } from 'node:fs/promises';
 import { CHUNK_SIZE } from '../evtx/chunk.js';
 import { FILE_HEADER_BLOCK_SIZE } from '../evtx/file-header.js';
 import type { EvtxAsyncRecordIterator } from '../evtx/reader.js';
 import { chunkBlocks, chunkOffset, EvtxScan, type EvtxReadOptions, type EvtxSummary } from '../evtx/scan.js';
 import type { EvtxRecord } from '../evtx/types.js';
+import { useNodeCrc32 } from './native-crc.js';
+
+useNodeCrc32();
 
 /** The records of each chunk as one array: one await per chunk instead of one per record. */
 async function* iterateChunks(path: string, scan: EvtxScan): AsyncGenerator<EvtxRecord[], EvtxSummary, undefined> {

@@ -3,7 +3,6 @@
  * and formats their records, and posts the UTF-8 text back (buffer transferred, not copied) with
  * each chunk's problems, which the main thread reports in file order.
  */
-import './native-crc.js';
 import { openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHUNK_SIZE } from '../evtx/chunk.js';
@@ -12,6 +11,9 @@ import { chunkOffset, EvtxScan } from '../evtx/scan.js';
 import { formatRecord } from './evtx-dump.js';
 import type { BatchReply, BatchRequest, ChunkOutcome, SpareBuffer, WorkerFailure, WorkerSetup } from './evtx-parallel-protocol.js';
 import { Utf8Sink } from '../evtx/utf8-sink.js';
+import { useNodeCrc32 } from './native-crc.js';
+
+useNodeCrc32();
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;

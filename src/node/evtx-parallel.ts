@@ -4,7 +4,6 @@
  * batches are in flight, so memory stays flat whatever the file size. Output, problem reports,
  * counts and `skipBad` behaviour are the same as `dumpEvtx` (tested byte for byte).
  */
-import './native-crc.js';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
@@ -17,6 +16,9 @@ import { dumpEvtx, type EvtxDumpOptions, type EvtxDumpResult, formatProblem } fr
 import type { BatchReply, BatchRequest, SpareBuffer, WorkerFailure, WorkerSetup } from './evtx-parallel-protocol.js';
 import { Utf8Sink } from '../evtx/utf8-sink.js';
 import { writeAllSync } from './evtx-write.js';
+import { useNodeCrc32 } from './native-crc.js';
+
+useNodeCrc32();
 
 export interface EvtxParallelOptions {
   /**
