@@ -1,4 +1,4 @@
-/** `wlanreason evtx <file>`: dumps the records of an .evtx file, on all free cores for large files. */
+/** `wlanreason evtx <file>`: dumps the records of an .evtx file (on worker threads when at least 4 cores are free). */
 import type { CliIo } from './io.js';
 import { safeText } from './style.js';
 

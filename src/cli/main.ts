@@ -57,10 +57,10 @@ with every code, code name and known Windows message annotated in place.
 `,
   evtx: `Usage: wlanreason evtx <file> [--xml|--json|--ndjson] [--skip-bad]
 
-Dumps the records of a Windows .evtx file (XML by default; large files on all free cores). Each damaged
-chunk or record is reported on stderr with its offset. Without --skip-bad the dump stops there (the output
-stays well-formed); with it, the damaged part is skipped and the rest is read. Exit status 1 when
-anything was damaged.
+Dumps the records of a Windows .evtx file (XML by default; large files on worker threads when 4 or
+more cores are free). Each damaged chunk or record is reported on stderr with its offset. Without
+--skip-bad the dump stops there (the output stays well-formed); with it, the damaged part is skipped
+and the rest is read. Exit status 1 when anything was damaged.
 `,
   analyze: `Usage: wlanreason analyze [files|folders|-]... [--json|--ndjson] [--since T] [--until T]
                           [--ssid S] [--host H] [--redact]

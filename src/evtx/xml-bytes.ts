@@ -31,19 +31,22 @@ const DECLINE = -1;
  */
 const MAX_DEPTH = 15;
 
-// Byte-plan operations. Each first writes its `lead` (fixed markup before it), then acts.
-/** Only the lead. */
-const B_STATIC = 0;
-/** ` name='value'` unless the value is NULL. */
-const B_ATTR = 1;
-/** Skips `skip` operations when an optional value is NULL; repeats an element per array item. */
-const B_GUARD = 2;
-/** The value as element content, then the closing tag (the lead ends with `>`). */
-const B_CONTENT = 3;
-/** The value alone (nested BinXML, or text), nothing if NULL. */
-const B_SUBST = 4;
-/** Skips `skip` operations when any of `indices` is NULL. */
-const B_DROP = 5;
+// Byte-plan operations. Each first writes its `lead` (fixed markup before it), then acts. A
+// const enum, so that the numbers are written into the code (the switch is a jump table).
+const enum B {
+  /** Only the lead. */
+  STATIC = 0,
+  /** ` name='value'` unless the value is NULL. */
+  ATTR = 1,
+  /** Skips `skip` operations when an optional value is NULL; repeats an element per array item. */
+  GUARD = 2,
+  /** The value as element content, then the closing tag (the lead ends with `>`). */
+  CONTENT = 3,
+  /** The value alone (nested BinXML, or text), nothing if NULL. */
+  SUBST = 4,
+  /** Skips `skip` operations when any of `indices` is NULL. */
+  DROP = 5,
+}
 
 class ByteOp {
   /** Bytes of lead, attribute name and closing tag: the room an operation needs besides its value. */
@@ -54,9 +57,9 @@ class ByteOp {
     readonly index: number,
     readonly optional: boolean,
     public skip: number,
-    /** B_ATTR: ` name='`. */
+    /** B.ATTR: ` name='`. */
     readonly attr: Uint8Array,
-    /** B_CONTENT: `</name>`. */
+    /** B.CONTENT: `</name>`. */
     readonly close: Uint8Array,
     readonly indices: Int32Array,
   ) {
@@ -106,28 +109,28 @@ function translate(ops: readonly Op[]): ByteOp[] | null {
   for (const o of ops) {
     switch (o.k) {
       case OP.STATIC:
-        out.push(op(B_STATIC, { lead: utf8.encode(o.s) }));
+        out.push(op(B.STATIC, { lead: utf8.encode(o.s) }));
         break;
       case OP.OPEN_CHILDREN:
-        out.push(op(B_STATIC, { lead: GT }));
+        out.push(op(B.STATIC, { lead: GT }));
         break;
       case OP.ATTR:
-        out.push(op(B_ATTR, { index: o.index, attr: utf8.encode(o.pre) }));
+        out.push(op(B.ATTR, { index: o.index, attr: utf8.encode(o.pre) }));
         break;
       case OP.GUARD:
-        out.push(op(B_GUARD, { index: o.index, optional: o.optional, skip: o.skip }));
+        out.push(op(B.GUARD, { index: o.index, optional: o.optional, skip: o.skip }));
         break;
       case OP.SUBST_CONTENT:
-        out.push(op(B_CONTENT, { lead: GT, index: o.index, close: utf8.encode(o.close) }));
+        out.push(op(B.CONTENT, { lead: GT, index: o.index, close: utf8.encode(o.close) }));
         break;
       case OP.DROP:
-        out.push(op(B_DROP, { skip: o.skip, indices: Int32Array.from(o.indices) }));
+        out.push(op(B.DROP, { skip: o.skip, indices: Int32Array.from(o.indices) }));
         break;
       case OP.NODES: {
         // Only a lone substitution (e.g. the nested EventData of `<Event>`) is covered.
         const n = o.nodes.length === 1 ? o.nodes[0]! : null;
         if (n === null || n.kind !== 'subst') return null;
-        out.push(op(B_SUBST, { index: n.index }));
+        out.push(op(B.SUBST, { index: n.index }));
         break;
       }
       default:
@@ -158,13 +161,13 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 function fuse(ops: readonly ByteOp[]): ByteOp[] {
   const targets = new Set<number>();
   ops.forEach((o, i) => {
-    if (o.k === B_GUARD || o.k === B_DROP) targets.add(i + o.skip + 1);
+    if (o.k === B.GUARD || o.k === B.DROP) targets.add(i + o.skip + 1);
   });
   const out: ByteOp[] = [];
   const at: number[] = [];
   let pending: Uint8Array[] = [];
   const flush = (): void => {
-    if (pending.length > 0) out.push(op(B_STATIC, { lead: concat(pending) }));
+    if (pending.length > 0) out.push(op(B.STATIC, { lead: concat(pending) }));
     pending = [];
   };
   for (let i = 0; i <= ops.length; i++) {
@@ -172,14 +175,14 @@ function fuse(ops: readonly ByteOp[]): ByteOp[] {
     at[i] = out.length;
     if (i === ops.length) break;
     const o = ops[i]!;
-    if (o.k === B_STATIC) pending.push(o.lead);
+    if (o.k === B.STATIC) pending.push(o.lead);
     else {
       out.push(pending.length > 0 ? o.withLead(concat([...pending, o.lead])) : o);
       pending = [];
     }
   }
   ops.forEach((o, i) => {
-    if (o.k === B_GUARD || o.k === B_DROP) out[at[i]!]!.skip = at[i + o.skip + 1]! - at[i]! - 1;
+    if (o.k === B.GUARD || o.k === B.DROP) out[at[i]!]!.skip = at[i + o.skip + 1]! - at[i]! - 1;
   });
   return out;
 }
@@ -187,9 +190,9 @@ function fuse(ops: readonly ByteOp[]): ByteOp[] {
 function compile(ops: readonly Op[]): BytePlan | null {
   const plain = translate(ops);
   if (plain === null) return null;
-  const attrs = plain.filter((o) => o.k === B_ATTR).map((o) => o.index);
+  const attrs = plain.filter((o) => o.k === B.ATTR).map((o) => o.index);
   const uses = new Map<number, number>();
-  for (const o of plain) if (o.k === B_ATTR || o.k === B_CONTENT || o.k === B_SUBST) uses.set(o.index, (uses.get(o.index) ?? 0) + 1);
+  for (const o of plain) if (o.k === B.ATTR || o.k === B.CONTENT || o.k === B.SUBST) uses.set(o.index, (uses.get(o.index) ?? 0) + 1);
   const fused = fuse(plain);
   return { ops: fused, fixed: fused.reduce((n, o) => n + o.reserve, 0), maxUses: Math.max(1, ...uses.values()), attrs: Int32Array.from(attrs) };
 }
@@ -459,13 +462,13 @@ function runOps(ctx: ChunkContext, ops: readonly ByteOp[], from: number, to: num
     const type = x >= 0 && x < count ? t.type[x]! : VT_NULL;
     o = put(out, o, op.lead);
     switch (op.k) {
-      case B_ATTR:
+      case B.ATTR:
         if (type === VT_NULL) break;
         o = put(out, o, op.attr);
         o = type & VT_ARRAY ? putArrayJoined(out, o, bytes, view, type, t.pos[x]!, t.size[x]!) : putScalar(out, o, bytes, view, type, t.pos[x]!, t.size[x]!);
         out[o++] = 0x27;
         break;
-      case B_GUARD:
+      case B.GUARD:
         if (type === VT_NULL) {
           if (op.optional) i += op.skip;
         } else if (type & VT_ARRAY && hasItems(type, t.size[x]!)) {
@@ -478,8 +481,8 @@ function runOps(ctx: ChunkContext, ops: readonly ByteOp[], from: number, to: num
           i += op.skip;
         }
         break;
-      case B_CONTENT:
-      case B_SUBST:
+      case B.CONTENT:
+      case B.SUBST:
         if (type === VT_BINXML) {
           sink.used = o;
           renderDocument(ctx, t.pos[x]!, t.pos[x]! + t.size[x]!, depth + 1, sink);
@@ -491,7 +494,7 @@ function runOps(ctx: ChunkContext, ops: readonly ByteOp[], from: number, to: num
         }
         o = put(out, o, op.close);
         break;
-      case B_DROP: {
+      case B.DROP: {
         const xs = op.indices;
         for (let j = 0; j < xs.length; j++) {
           const y = xs[j]!;
