@@ -3,7 +3,6 @@
  * file. Without `skipBad` the dump stops at the first problem (output stays well-formed); with
  * it, damaged chunks and records are reported on `err` and skipped.
  */
-import { writeSync } from 'node:fs';
 import type { EvtxProblem } from '../evtx/errors.js';
 import { renderNodes, renderRecordXml } from '../evtx/render-xml.js';
 import type { EvtxRecord, EvtxValue } from '../evtx/types.js';
@@ -46,33 +45,6 @@ export function recordToJson(r: EvtxRecord): object {
     system: r.system,
     data: r.data.map((d) => ({ name: d.name, type: d.type, value: jsonValue(d.value), text: d.text })),
   };
-}
-
-/**
- * A buffered writer for a file descriptor (1 = stdout): strings are encoded into a 1 MiB buffer
- * and written synchronously when it fills. Much cheaper than concatenating a large string or one
- * stream write per record; call `flush()` at the end.
- */
-export function createFdWriter(fd: number, size = 1 << 20): { out: (s: string) => void; flush: () => void } {
-  const buf = Buffer.allocUnsafe(size);
-  let used = 0;
-  const flush = (): void => {
-    let off = 0;
-    while (off < used) off += writeSync(fd, buf, off, used - off);
-    used = 0;
-  };
-  const out = (s: string): void => {
-    // Worst case 3 bytes per UTF-16 unit; strings too big for the buffer go out directly.
-    if (used + s.length * 3 > size) {
-      flush();
-      if (s.length * 3 > size) {
-        writeSync(fd, s);
-        return;
-      }
-    }
-    used += buf.write(s, used, 'utf8');
-  };
-  return { out, flush };
 }
 
 /**

@@ -51,6 +51,22 @@ function defaultWorkers(): number {
   return free >= 4 ? free : 0;
 }
 
+/**
+ * A scan that reports each problem on `err` as it is found; without skipBad the first problem
+ * stops the dump (`state.stop`, which the caller also sets for problems it reports itself).
+ */
+function reportingScan(path: string, options: EvtxDumpOptions, err: (s: string) => void): { scan: EvtxScan; state: { stop: boolean } } {
+  const state = { stop: false };
+  const scan = new EvtxScan({
+    file: path,
+    onProblem: (p) => {
+      err(formatProblem(p) + '\n');
+      if (!options.skipBad) state.stop = true;
+    },
+  });
+  return { scan, state };
+}
+
 /** Same dump as {@link dumpEvtx} on the calling thread, delivered as UTF-8 bytes. */
 async function dumpHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint8Array) => void, err: (s: string) => void, writeIsSync: boolean): Promise<EvtxDumpResult> {
   if (options.format === 'xml') return dumpXmlHere(path, options, write, err, writeIsSync);
@@ -70,14 +86,7 @@ async function dumpHere(path: string, options: EvtxDumpOptions, write: (bytes: U
  * without skipBad stops are those of {@link dumpEvtx} (tested byte for byte).
  */
 function dumpXmlHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint8Array) => void, err: (s: string) => void, writeIsSync: boolean): EvtxDumpResult {
-  let stop = false;
-  const scan = new EvtxScan({
-    file: path,
-    onProblem: (p) => {
-      err(formatProblem(p) + '\n');
-      if (!options.skipBad) stop = true;
-    },
-  });
+  const { scan, state } = reportingScan(path, options, err);
   const sink = new Utf8Sink(1 << 20);
   const flush = (): void => {
     if (sink.length === 0) return;
@@ -118,7 +127,7 @@ function dumpXmlHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint
       const chunk = block.subarray(Math.min(at, blockLength), Math.min(at + CHUNK_SIZE, blockLength));
       const mark = sink.used;
       const r = scan.chunkXml(chunk, i, sink);
-      if (r.records > 0 && stop) {
+      if (r.records > 0 && state.stop) {
         // As in dumpEvtx: a problem (without skipBad) ends the dump before the next records.
         sink.truncate(mark);
         cut = true;
@@ -133,8 +142,8 @@ function dumpXmlHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint
   if (!cut) scan.finish();
   sink.write('</Events>\n');
   flush();
-  if (stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
-  return { records, skipped: scan.summary.skippedRecords, problems: scan.summary.problems, stopped: stop };
+  if (state.stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
+  return { records, skipped: scan.summary.skippedRecords, problems: scan.summary.problems, stopped: state.stop };
 }
 
 async function readHead(path: string): Promise<{ size: number; head: Uint8Array }> {
@@ -173,21 +182,14 @@ export async function dumpEvtxParallel(
   const blocks = chunkBlocks(size);
   if (workers === 0 || blocks === 0 || blocks < (parallel.minChunks ?? 16)) return dumpHere(path, options, write, err, parallel.writeIsSync === true);
 
-  let stop = false;
-  const scan = new EvtxScan({
-    file: path,
-    onProblem: (p) => {
-      err(formatProblem(p) + '\n');
-      if (!options.skipBad) stop = true;
-    },
-  });
+  const { scan, state } = reportingScan(path, options, err);
   scan.header(head, size);
   const summary = scan.summary;
   const report = (p: EvtxProblem): void => {
     summary.problemCount++;
     if (summary.problems.length < LIMITS.maxProblems) summary.problems.push(p);
     err(formatProblem(p) + '\n');
-    if (!options.skipBad) stop = true;
+    if (!options.skipBad) state.stop = true;
   };
 
   const format = options.format;
@@ -210,7 +212,7 @@ export async function dumpEvtxParallel(
       for (const p of c.problems) report(p);
       if (c.records > 0) {
         // As in dumpEvtx: a problem (without skipBad) ends the dump before the next records.
-        if (stop) {
+        if (state.stop) {
           cut = true;
           return false;
         }
@@ -287,8 +289,8 @@ export async function dumpEvtxParallel(
   if (!cut) scan.finish();
   if (format === 'xml') write(encoder.encode('</Events>\n'));
   else if (format === 'json') write(encoder.encode(written > 0 ? '\n]\n' : ']\n'));
-  if (stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
-  return { records: written, skipped: summary.skippedRecords, problems: summary.problems, stopped: stop };
+  if (state.stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
+  return { records: written, skipped: summary.skippedRecords, problems: summary.problems, stopped: state.stop };
 }
 
 /**
