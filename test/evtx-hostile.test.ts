@@ -529,3 +529,31 @@ test('the direct XML renderer declines what it does not cover; the tree renders 
   only(template(element('Event', [['Name', subst(0)]], subst(1)), ['a&b', 'c<d']));
   assert.equal(declined - before, 2);
 });
+
+const optional =
+  (index: number): Build =>
+  (b) => {
+    b.u8(0x0e).u16(index).u8(0x01);
+  };
+
+test('absent optional values drop their attribute, element or mixed element alike on both paths', () => {
+  // <E a=%0><X>%1</X><M>%2%3</M><N><Y>%4</Y></N></E>, every value optional: each of the 32
+  // patterns of absent values, more than the direct path resolves per template, so both its
+  // resolved form and its full plan are compared with the tree.
+  const body = element('E', [['a', optional(0)]], (b) => {
+    element('X', [], optional(1))(b);
+    element('M', [], (c) => (optional(2)(c), optional(3)(c)))(b);
+    element('N', [], element('Y', [], optional(4)))(b);
+  });
+  const NULL: Raw = [0x00, []];
+  const xml: string[] = [];
+  for (let absent = 0; absent < 32; absent++) {
+    const values = ['v0', 'v1', 'v2', 'v3', 'v4'].map((v, i) => ((absent >> i) & 1 ? NULL : v));
+    xml.push(renderRecordXml(only(template(body, values))));
+  }
+  assert.equal(xml[0], "<E a='v0'><X>v1</X><M>v2v3</M><N><Y>v4</Y></N></E>");
+  // An absent value removes its attribute and its element; an element of mixed values goes
+  // when one of them is absent; an element with element children stays.
+  assert.equal(xml[0b11111], '<E><N></N></E>');
+  assert.equal(xml[0b01001], '<E><X>v1</X><N><Y>v4</Y></N></E>');
+});

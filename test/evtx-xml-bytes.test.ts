@@ -485,6 +485,38 @@ test('xml bytes: fuzzed value bytes and value types of real records', (t) => {
   t.diagnostic(`${runs} rewritten chunks in ${(performance.now() - started).toFixed(0)} ms: ${records} records, ${treeRendered} via tree${sharedPresent ? '' : ' (../shared not present: fixtures only)'}`);
 });
 
+test('xml bytes: values absent in many different patterns per template', (t) => {
+  // Records of one template usually lack the same values, and the direct path keeps a resolved
+  // form per pattern of absent values (a few per template), running the full plan past that.
+  // Here each record lacks a different random set: many patterns per template, every kind of
+  // optional element, attribute and dropped element, in both cache orders.
+  const all = targets();
+  assert.ok(all.length > 0, 'chunks with template values found');
+  let records = 0;
+  let treeRendered = 0;
+  let nulled = 0;
+  let seed = 0x5eed;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  for (const tg of all) {
+    for (const [round, share] of [0.15, 0.4, 0.75].entries()) {
+      const b = new Uint8Array(tg.chunk);
+      for (const s of tg.slots) {
+        if (s.type === VT_BINXML || random() >= share) continue;
+        b[s.desc + 2] = 0; // NULL, same size
+        nulled++;
+      }
+      const c = check(`${tg.label} absent values (${share})`, b, 0, tg.offset, { verifyChecksums: false }, { directFirst: round === 1 });
+      records += c.records;
+      treeRendered += c.treeRendered;
+    }
+  }
+  assert.ok(nulled > 100 && treeRendered < records, 'values made absent, records rendered directly');
+  t.diagnostic(`${all.length} chunks x 3: ${nulled} values made NULL; ${records} records, ${treeRendered} via tree`);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Limits: with the limits lowered, real records hit them, and both paths must stop at the same
 // point (the direct scan spends the tree reader's token budget and checks its counts).

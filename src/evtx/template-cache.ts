@@ -18,6 +18,7 @@ import type { EvtxNode, EvtxTemplate } from './types.js';
 interface Entry {
   /** The definition data (after the 24-byte head). */
   readonly data: Uint8Array;
+  readonly dataView: DataView;
   /** Offsets in `data` of the u32 name references, ascending. */
   readonly refs: Int32Array;
   /** Per reference: the name is stored inline, right after the reference. */
@@ -66,15 +67,25 @@ function hasTemplate(nodes: readonly EvtxNode[], depth: number): boolean {
   return false;
 }
 
-/** Whether the definition data at `start` matches `e` (see the module comment). */
-function matches(ctx: ChunkContext, start: number, e: Entry): boolean {
+/** Whether chunk bytes from `at` equal `d[from, to)` (four bytes at a time: definitions run to kilobytes). */
+function sameBytes(ctx: ChunkContext, at: number, e: Entry, from: number, to: number): boolean {
+  const view = ctx.view;
+  const dv = e.dataView;
+  let i = from;
+  for (; i + 4 <= to; i += 4) if (view.getInt32(at + i, true) !== dv.getInt32(i, true)) return false;
   const b = ctx.bytes;
   const d = e.data;
+  for (; i < to; i++) if (b[at + i] !== d[i]) return false;
+  return true;
+}
+
+/** Whether the definition data at `start` matches `e` (see the module comment). */
+function matches(ctx: ChunkContext, start: number, e: Entry): boolean {
   const view = ctx.view;
   let i = 0;
   for (let k = 0; k < e.refs.length; k++) {
     const r = e.refs[k]!;
-    for (; i < r; i++) if (b[start + i] !== d[i]) return false;
+    if (!sameBytes(ctx, start, e, i, r)) return false;
     const off = view.getUint32(start + r, true);
     const inline = off === start + r + 4;
     if (inline !== (e.inline[k] === 1)) return false;
@@ -88,8 +99,7 @@ function matches(ctx: ChunkContext, start: number, e: Entry): boolean {
       i = r + 4;
     }
   }
-  for (; i < d.length; i++) if (b[start + i] !== d[i]) return false;
-  return true;
+  return sameBytes(ctx, start, e, i, e.data.length);
 }
 
 /**
@@ -131,7 +141,8 @@ export function keepTemplate(ctx: ChunkContext, off: number, size: number, refs:
     count = 0;
     bytesKept = 0;
   }
-  const entry: Entry = { data: ctx.bytes.slice(start, start + size), refs: rel, inline, names, nodes, cost, levels: levels(nodes, 0), first: template };
+  const data = ctx.bytes.slice(start, start + size);
+  const entry: Entry = { data, dataView: new DataView(data.buffer), refs: rel, inline, names, nodes, cost, levels: levels(nodes, 0), first: template };
   const list = entries.get(k);
   if (list === undefined) entries.set(k, [entry]);
   else if (list.length < PER_KEY) list.push(entry);

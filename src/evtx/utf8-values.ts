@@ -113,15 +113,32 @@ function putBmp(out: Uint8Array, o: number, c: number): number {
 }
 
 /** UTF-16LE code units `[pos, stop)`, escaped as escapeXml does (lone surrogates as `\uXXXX`). */
-function putUtf16(out: Uint8Array, o: number, bytes: Uint8Array, pos: number, stop: number): number {
-  for (let q = pos; q < stop; q += 2) {
+function putUtf16(out: Uint8Array, o: number, bytes: Uint8Array, view: DataView, pos: number, stop: number): number {
+  let q = pos;
+  while (q < stop) {
+    if (q + 4 <= stop) {
+      // Two units at once while both are ASCII that needs no escape (most text).
+      const w = view.getUint32(q, true);
+      if ((w & 0xff80ff80) === 0) {
+        const a = w & 0x7f;
+        const b = w >>> 16;
+        if ((ASCII_ESCAPE[a]! | ASCII_ESCAPE[b]!) === 0) {
+          out[o] = a;
+          out[o + 1] = b;
+          o += 2;
+          q += 4;
+          continue;
+        }
+      }
+    }
     const c = bytes[q]! | (bytes[q + 1]! << 8);
+    q += 2;
     if (c < 0x80) {
       if (ASCII_ESCAPE[c] === 0) out[o++] = c;
       else o = putEscape(out, o, c);
     } else if (c < 0xd800 || c > 0xdfff) o = putBmp(out, o, c);
     else {
-      const d = q + 2 < stop ? bytes[q + 2]! | (bytes[q + 3]! << 8) : 0;
+      const d = q < stop ? bytes[q]! | (bytes[q + 1]! << 8) : 0;
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         out[o] = 0xf0 | (cp >> 18);
@@ -309,7 +326,7 @@ export function putScalar(out: Uint8Array, o: number, bytes: Uint8Array, view: D
       let stop = pos + (size >> 1) * 2;
       // Trailing NULs are dropped (decodeValue).
       while (stop > pos && bytes[stop - 2] === 0 && bytes[stop - 1] === 0) stop -= 2;
-      return putUtf16(out, o, bytes, pos, stop);
+      return putUtf16(out, o, bytes, view, pos, stop);
     }
     case VT_ANSI: {
       let stop = pos + size;
