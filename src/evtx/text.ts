@@ -65,7 +65,7 @@ function pad2(n: number): string {
 }
 
 /** Civil date from days since 1970-01-01 (proleptic Gregorian); arithmetic after H. Hinnant's public algorithm. */
-function civil(days: number): [number, number, number] {
+export function civil(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -6,7 +6,7 @@
  * Writers take the output array and position and return the new position; the caller makes
  * room first: at most {@link valueBound} bytes for a value of `size` bytes.
  */
-import { filetimeToIso, sidSize, systemtimeToIso } from './text.js';
+import { civil, filetimeToIso, sidSize, systemtimeToIso } from './text.js';
 import {
   FIXED_SIZE,
   VT_ANSI,
@@ -165,33 +165,42 @@ function putLatin1(out: Uint8Array, o: number, bytes: Uint8Array, pos: number, s
   return o;
 }
 
+/** `00` to `99` as ASCII digit pairs: integers are written two digits per division. */
+const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 0x30 + (i & 1 ? (i >> 1) % 10 : ((i >> 1) / 10) | 0));
+
 /** Decimal digits of a non-negative integer below 2^53. */
 function putUint(out: Uint8Array, o: number, n: number): number {
-  if (n < 100) {
-    if (n < 10) {
-      out[o] = 0x30 + n;
-      return o + 1;
-    }
-    const t = (n / 10) | 0;
-    out[o] = 0x30 + t;
-    out[o + 1] = 0x30 + n - t * 10;
-    return o + 2;
+  if (n < 10) {
+    out[o] = 0x30 + n;
+    return o + 1;
   }
-  let digits = 3;
-  for (let x = 1000; x <= n && digits < 16; x *= 10) digits++;
-  if (n < 0x8000_0000) {
-    // Small integer arithmetic while the value fits.
-    for (let i = digits - 1; i >= 0; i--) {
-      const q = (n / 10) | 0;
-      out[o + i] = 0x30 + n - q * 10;
-      n = q;
-    }
-  } else {
-    for (let i = digits - 1; i >= 0; i--) {
-      const q = Math.floor(n / 10);
-      out[o + i] = 0x30 + (n - q * 10);
-      n = q;
-    }
+  if (n >= 0x8000_0000) return putLargeUint(out, o, n);
+  const digits = n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10;
+  // Small integer arithmetic, from the last digit pair backwards.
+  let i = o + digits;
+  while (n >= 100) {
+    const q = (n / 100) | 0;
+    const r = (n - q * 100) << 1;
+    i -= 2;
+    out[i] = DIGIT_PAIRS[r]!;
+    out[i + 1] = DIGIT_PAIRS[r + 1]!;
+    n = q;
+  }
+  if (n >= 10) {
+    out[i - 2] = DIGIT_PAIRS[n << 1]!;
+    out[i - 1] = DIGIT_PAIRS[(n << 1) + 1]!;
+  } else out[i - 1] = 0x30 + n;
+  return o + digits;
+}
+
+/** Decimal digits of an integer from 2^31 to 2^53 (beyond small integer arithmetic). */
+function putLargeUint(out: Uint8Array, o: number, n: number): number {
+  let digits = 10;
+  for (let x = 1e10; x <= n && digits < 16; x *= 10) digits++;
+  for (let i = digits - 1; i >= 0; i--) {
+    const q = Math.floor(n / 10);
+    out[o + i] = 0x30 + (n - q * 10);
+    n = q;
   }
   return o + digits;
 }
@@ -228,22 +237,36 @@ function putDec64(out: Uint8Array, o: number, view: DataView, pos: number, signe
   return putAscii(out, o, String(signed ? view.getBigInt64(pos, true) : view.getBigUint64(pos, true)));
 }
 
-/** GUID as `{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}` lower-case (see text.ts guidText); -1 is a dash. */
-const GUID_ORDER = Int8Array.from([3, 2, 1, 0, -1, 5, 4, -1, 7, 6, -1, 8, 9, -1, 10, 11, 12, 13, 14, 15]);
+/** Two lower-case hex digits of byte `b` at `o`. */
+function putHexByte(out: Uint8Array, o: number, b: number): void {
+  out[o] = HEX_LOWER[b >> 4]!;
+  out[o + 1] = HEX_LOWER[b & 15]!;
+}
 
+/**
+ * GUID as `{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}` lower-case (see text.ts guidText): the first
+ * three groups little-endian, the rest in byte order. Written out in full, as GUIDs are in
+ * every record's System part.
+ */
 function putGuid(out: Uint8Array, o: number, bytes: Uint8Array, p: number): number {
-  out[o++] = 0x7b;
-  for (let k = 0; k < GUID_ORDER.length; k++) {
-    const i = GUID_ORDER[k]!;
-    if (i < 0) out[o++] = 0x2d;
-    else {
-      const b = bytes[p + i]!;
-      out[o++] = HEX_LOWER[b >> 4]!;
-      out[o++] = HEX_LOWER[b & 15]!;
-    }
-  }
-  out[o++] = 0x7d;
-  return o;
+  out[o] = 0x7b;
+  putHexByte(out, o + 1, bytes[p + 3]!);
+  putHexByte(out, o + 3, bytes[p + 2]!);
+  putHexByte(out, o + 5, bytes[p + 1]!);
+  putHexByte(out, o + 7, bytes[p]!);
+  out[o + 9] = 0x2d;
+  putHexByte(out, o + 10, bytes[p + 5]!);
+  putHexByte(out, o + 12, bytes[p + 4]!);
+  out[o + 14] = 0x2d;
+  putHexByte(out, o + 15, bytes[p + 7]!);
+  putHexByte(out, o + 17, bytes[p + 6]!);
+  out[o + 19] = 0x2d;
+  putHexByte(out, o + 20, bytes[p + 8]!);
+  putHexByte(out, o + 22, bytes[p + 9]!);
+  out[o + 24] = 0x2d;
+  for (let i = 0; i < 6; i++) putHexByte(out, o + 25 + i * 2, bytes[p + 10 + i]!);
+  out[o + 37] = 0x7d;
+  return o + 38;
 }
 
 /** SID as `S-1-5-21-…` (see text.ts sidText): 48-bit big-endian authority, u32 sub-authorities. */
@@ -272,10 +295,10 @@ function putSid(out: Uint8Array, o: number, bytes: Uint8Array, view: DataView, p
   return o;
 }
 
-// FILETIME: the date part changes rarely within a log; it is kept as bytes from filetimeToIso,
-// with the second (since 1601) its day starts at.
+// FILETIME: the date part changes rarely within a log; the last one is kept as text
+// (`YYYY-MM-DDT`), with the second (since 1601) its day starts at.
 let dayStart = Number.NaN;
-let dayText = new Uint8Array(0);
+const dayText = new Uint8Array(11);
 const EPOCH_DIFF_S = 11644473600;
 
 /** Two decimal digits of `n` (0–99). */
@@ -294,11 +317,19 @@ function putFiletime(out: Uint8Array, o: number, lo: number, hi: number): number
   let frac = (y - secs * 78125) * 128 + (lo & 127);
   let rem = secs - dayStart;
   if (!(rem >= 0 && rem < 86400)) {
-    const s = filetimeToIso(lo, hi);
-    dayText = Uint8Array.from(s.slice(0, s.indexOf('T') + 1), (c) => c.charCodeAt(0));
     const unix = secs - EPOCH_DIFF_S;
-    dayStart = secs - (unix - Math.floor(unix / 86400) * 86400);
+    const days = Math.floor(unix / 86400);
+    dayStart = secs - (unix - days * 86400);
     rem = secs - dayStart;
+    // Years 1601 to 5255 here (below 2^60 ticks): always four digits, as filetimeToIso writes them.
+    const [y, m, d] = civil(days);
+    put2(dayText, 0, (y / 100) | 0);
+    put2(dayText, 2, y % 100);
+    dayText[4] = 0x2d;
+    put2(dayText, 5, m);
+    dayText[7] = 0x2d;
+    put2(dayText, 8, d);
+    dayText[10] = 0x54;
   }
   o = put(out, o, dayText);
   const hh = (rem / 3600) | 0;

@@ -353,6 +353,8 @@ class ValueTable {
   end = 0;
   /** That instance's plan. */
   plan: BytePlan | null = null;
+  /** Non-zero when some value is an array (only then can an element repeat). */
+  arrays = 0;
   reserve(n: number): void {
     if (n <= this.type.length) return;
     let m = this.type.length;
@@ -436,10 +438,12 @@ function scanInstance(ctx: ChunkContext, pos: number, end: number, depth: number
   // One token per value, spent at once: only whether the budget suffices matters here (the
   // tree reader reports whichever problem it meets first).
   if (!spend(ctx, count)) return DECLINE;
+  let arrays = 0;
   for (let i = 0; i < count; i++) {
     const size = view.getUint16(p + i * 4, true);
     const type = ctx.bytes[p + i * 4 + 2]!;
     if (data + size > end) return DECLINE;
+    arrays |= type & VT_ARRAY;
     types[i] = type;
     positions[i] = data;
     sizes[i] = size;
@@ -458,6 +462,7 @@ function scanInstance(ctx: ChunkContext, pos: number, end: number, depth: number
   for (let j = 0; j < attrs.length; j++) if (attrs[j]! < count && ctx.bytes[p + attrs[j]! * 4 + 2] === VT_BINXML) return DECLINE;
   // Nested values scanned above may have used other tables, never this one: it is still ours.
   table.count = count;
+  table.arrays = arrays;
   table.filledAt = pos;
   table.plan = plan;
   table.end = data;
@@ -557,13 +562,16 @@ function renderInstance(ctx: ChunkContext, pos: number, depth: number, sink: Utf
     const positions = table.pos;
     const sizes = table.size;
     data = p + count * 4;
+    let arrays = 0;
     for (let i = 0; i < count; i++) {
       const size = view.getUint16(p + i * 4, true);
       types[i] = ctx.bytes[p + i * 4 + 2]!;
+      arrays |= types[i]! & VT_ARRAY;
       positions[i] = data;
       sizes[i] = size;
       data += size;
     }
+    table.arrays = arrays;
   }
   // Every value written as often as the most used one, each at its largest: room for all.
   table.bound = plan.fixed + plan.maxUses * (valueBound(data - p - count * 4) + valueBound(0) * count);
@@ -578,10 +586,12 @@ function renderInstance(ctx: ChunkContext, pos: number, depth: number, sink: Utf
 function straightVariant(st: Straight, t: ValueTable): StraightVariant | null {
   const count = t.count;
   const types = t.type;
-  const single = st.single;
-  for (let j = 0; j < single.length; j++) {
-    const x = single[j]!;
-    if (x < count && types[x]! & VT_ARRAY && hasItems(types[x]!, t.size[x]!)) return null;
+  if (t.arrays !== 0) {
+    const single = st.single;
+    for (let j = 0; j < single.length; j++) {
+      const x = single[j]!;
+      if (x < count && types[x]! & VT_ARRAY && hasItems(types[x]!, t.size[x]!)) return null;
+    }
   }
   const conds = st.conds;
   let absent = 0;
