@@ -5,9 +5,7 @@
  * counts and `skipBad` behaviour are the same as `dumpEvtx` (tested byte for byte).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { type EvtxProblem, LIMITS } from '../evtx/errors.js';
 import { FILE_HEADER_BLOCK_SIZE } from '../evtx/file-header.js';
 import { CHUNK_SIZE } from '../evtx/chunk.js';
@@ -146,20 +144,21 @@ function dumpXmlHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint
   return { records, skipped: scan.summary.skippedRecords, problems: scan.summary.problems, stopped: state.stop };
 }
 
-async function readHead(path: string): Promise<{ size: number; head: Uint8Array }> {
-  const fh = await open(path, 'r');
+/** The file size and header block (a few kilobytes, read synchronously: no thread-pool round trips). */
+function readHead(path: string): { size: number; head: Uint8Array } {
+  const fd = openSync(path, 'r');
   try {
-    const size = (await fh.stat()).size;
+    const size = fstatSync(fd).size;
     const head = new Uint8Array(Math.min(FILE_HEADER_BLOCK_SIZE, size));
     let done = 0;
     while (done < head.length) {
-      const { bytesRead } = await fh.read(head, done, head.length - done, done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
+      const n = readSync(fd, head, done, head.length - done, done);
+      if (n === 0) break;
+      done += n;
     }
     return { size, head: head.subarray(0, done) };
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
@@ -178,7 +177,7 @@ export async function dumpEvtxParallel(
 ): Promise<EvtxDumpResult> {
   const workers = Math.max(0, Math.min(parallel.workers ?? defaultWorkers(), 16));
   const batchChunks = Math.max(1, Math.min(parallel.batchChunks ?? 8, 256));
-  const { size, head } = await readHead(path);
+  const { size, head } = readHead(path);
   const blocks = chunkBlocks(size);
   if (workers === 0 || blocks === 0 || blocks < (parallel.minChunks ?? 16)) return dumpHere(path, options, write, err, parallel.writeIsSync === true);
 
@@ -198,6 +197,8 @@ export async function dumpEvtxParallel(
 
   const batches = Math.ceil(blocks / batchChunks);
   const setup: WorkerSetup = { path, size, head: head.slice(), format };
+  // Loaded only here: most dumps run on this thread, and the module costs start-up time.
+  const { Worker } = await import('node:worker_threads');
   const pool = Array.from({ length: Math.min(workers, batches) }, () => new Worker(WORKER, { workerData: setup }));
   let written = 0;
   let ended = false;
