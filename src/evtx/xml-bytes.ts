@@ -194,7 +194,6 @@ function resolve(st: Straight, absent: number): StraightVariant {
   return { absent, statics, values: Int32Array.from(values) };
 }
 
-
 /** Byte plans by string plan (string plans are shared across chunks, so these are too); null: not covered. */
 const bytePlans = new WeakMap<readonly Op[], BytePlan | null>();
 
@@ -523,7 +522,6 @@ function scanArray(ctx: ChunkContext, pos: number, size: number, base: number): 
   return item !== 0 && size % item === 0 && size / item <= LIMITS.maxArrayItems;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Rendering (only after a successful scan: every bound and template is known good).
 
@@ -633,7 +631,6 @@ function runStraight(ctx: ChunkContext, v: StraightVariant, t: ValueTable, depth
   }
   sink.used = put(out, o, statics[values.length]!);
 }
-
 
 /**
  * Runs operations `[from, to)` of a plan, with room for `t.bound` bytes made beforehand. The
