@@ -15,6 +15,9 @@ export function evtxHook(fileName: string): (bytes: Uint8Array) => EvtxReadOutpu
       get problems() {
         return records.summary.problems;
       },
+      get problemCount() {
+        return records.summary.problemCount;
+      },
     };
   };
 }

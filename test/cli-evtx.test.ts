@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readEvtx } from '../src/evtx/index.js';
+import { crc32, readEvtx } from '../src/evtx/index.js';
 
 const BIN = fileURLToPath(new URL('../wlanreason.cjs', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../../examples/wlan-operational.evtx', import.meta.url));
@@ -63,4 +63,57 @@ test('evtx: a missing file, a folder, a non-EVTX file and usage errors', () => {
   assert.equal(notEvtx.out.match(/<Event /g), null);
   assert.equal(cli(['evtx']).code, 2);
   assert.equal(cli(['evtx', EXAMPLE, '--csv']).code, 2);
+});
+
+test('evtx: the summary line counts skipped chunks, and the exit status says something was wrong', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-evtx-'));
+  try {
+    const example = new Uint8Array(readFileSync(EXAMPLE));
+    const chunks = (example.length - 4096) / 65536;
+    // The second chunk loses its signature: its records are gone, the chunk is skipped.
+    example.fill(0x41, 4096 + 65536, 4096 + 65536 + 8);
+    const path = join(dir, 'chunk.evtx');
+    writeFileSync(path, example);
+    const r = cli(['evtx', path, '--skip-bad', '--ndjson']);
+    assert.equal(r.code, 1);
+    const kept = r.out.trim().split('\n').length;
+    assert.ok(chunks === 3 && kept < records.length, `${kept} of ${records.length} records`);
+    assert.match(r.err, new RegExp(`^${kept} records read, 0 skipped, 1 chunk skipped, 1 problem$`, 'm'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('evtx: chunks past 2 GiB of a (sparse) file are read in place', () => {
+  // The bundled example's chunks moved behind 32768 all-zero blocks (preallocated space, as
+  // Windows leaves it): a 2.1 GB file that takes no disk space. The header counts no chunks, as in
+  // a file whose header is stale; the reader trusts the chunks it finds.
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-evtx-'));
+  try {
+    const example = new Uint8Array(readFileSync(EXAMPLE));
+    const chunks = (example.length - 4096) / 65536;
+    const gap = 32768;
+    const header = example.slice(0, 4096);
+    const view = new DataView(header.buffer);
+    view.setBigUint64(8, 0n, true);
+    view.setBigUint64(16, 0n, true);
+    view.setUint16(42, 0, true);
+    view.setUint32(124, crc32(header, 0, 120), true);
+    const path = join(dir, 'sparse.evtx');
+    const fd = openSync(path, 'w');
+    try {
+      writeSync(fd, header, 0, header.length, 0);
+      ftruncateSync(fd, 4096 + (gap + chunks) * 65536);
+      writeSync(fd, example, 4096, chunks * 65536, 4096 + gap * 65536);
+    } finally {
+      closeSync(fd);
+    }
+    assert.ok(statSync(path).size > 2 ** 31);
+    const big = cli(['evtx', path]);
+    assert.equal(big.code, 0, big.err);
+    assert.equal(big.out, cli(['evtx', EXAMPLE]).out, 'the same XML as the example itself');
+    assert.match(big.err, new RegExp(`^${records.length} records read, 0 skipped, 0 problems$`, 'm'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { crc32 } from '../src/evtx/index.js';
+import { LIMITS } from '../src/evtx/errors.js';
 import { dumpEvtx, type EvtxDumpFormat, type EvtxDumpResult } from '../src/node/evtx-dump.js';
 import { dumpEvtxParallel, dumpEvtxToFd, type EvtxParallelOptions } from '../src/node/evtx-parallel.js';
 import { Utf8Sink } from '../src/evtx/utf8-sink.js';
@@ -181,4 +182,44 @@ test('Utf8Sink encodes like Buffer and hands over its bytes', () => {
   assert.equal(sink.length, 0);
   sink.write('z');
   assert.deepEqual([...sink.take()], [0x7a]);
+});
+
+/** The bundled example with its header counting 6 chunks (3 all-zero blocks added) and chunk 1's signature garbled. */
+function exampleWithBadChunks(): Uint8Array {
+  const example = readBytes(join(repoRoot(), 'examples', 'wlan-operational.evtx'));
+  const bytes = new Uint8Array(4096 + 6 * 65536);
+  bytes.set(example.subarray(0, 4096 + 3 * 65536));
+  new DataView(bytes.buffer).setUint16(42, 6, true); // chunk count
+  new DataView(bytes.buffer).setBigUint64(16, 5n, true); // last chunk number
+  setU32(bytes, 124, crc32(bytes, 0, 120));
+  bytes.fill(0x41, 4096 + 65536, 4096 + 65536 + 8);
+  return bytes;
+}
+
+test('every dump path counts all problems and skipped chunks, also past the problems it keeps', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtx-par-'));
+  const limits = LIMITS as { maxProblems: number };
+  const saved = limits.maxProblems;
+  try {
+    const path = join(dir, 'bad-chunks.evtx');
+    writeFileSync(path, exampleWithBadChunks());
+    limits.maxProblems = 2;
+    const a = await assertSame(path, 'xml', true, { workers: 2, minChunks: 0, batchChunks: 1 });
+    assert.equal(a.result.problemCount, 4, 'one garbled chunk and three all-zero blocks the header counts');
+    assert.equal(a.result.problems.length, 2, 'the kept list stops at the limit');
+    assert.equal(a.result.skippedChunks, 4);
+    assert.equal(a.err.trim().split('\n').length, 4, 'each problem has its line');
+    // The calling thread's own XML path (dumpEvtxToFd without workers) counts alike.
+    const { openSync, closeSync } = await import('node:fs');
+    const fd = openSync(join(dir, 'out.xml'), 'w');
+    try {
+      const here = await dumpEvtxToFd(path, { format: 'xml', skipBad: true }, fd, () => {}, { workers: 0 });
+      assert.deepEqual(here, a.result);
+    } finally {
+      closeSync(fd);
+    }
+  } finally {
+    limits.maxProblems = saved;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

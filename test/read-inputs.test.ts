@@ -167,3 +167,37 @@ test('a folder with more files than the file budget says so, once', async () => 
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('EVTX problems past those the reader lists are still counted as skipped, from a file and from bytes', async () => {
+  const { bytes } = opsEvtx();
+  const chunks = (bytes.length - 4096) / 65536;
+  assert.ok(chunks >= 1, 'the log has a chunk');
+  // The header counts four more chunks than there are: four all-zero blocks, each a problem.
+  const padded = new Uint8Array(bytes.length + 4 * 65536);
+  padded.set(bytes);
+  const view = new DataView(padded.buffer);
+  view.setUint16(42, chunks + 4, true);
+  view.setBigUint64(16, BigInt(chunks + 3), true);
+  view.setUint32(124, crc32(padded.subarray(0, 120)), true);
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-inputs-'));
+  const limits = (await import('../src/evtx/errors.js')).LIMITS as { maxProblems: number };
+  const saved = limits.maxProblems;
+  try {
+    const path = join(dir, 'padded.evtx');
+    writeFileSync(path, padded);
+    limits.maxProblems = 1; // the EVTX reader keeps one problem and counts the others
+    const [fromFile] = await collect([path]);
+    const fromBytes = await readLog(padded, 'padded.evtx');
+    for (const [what, r] of [['file', fromFile], ['bytes', fromBytes]] as const) {
+      assert.equal(r?.skipped, 4, `${what}: all four counted`);
+      assert.deepEqual(
+        r?.problems.map((p) => p.message),
+        ['chunk expected by the file header is all zeros', '3 more problems not listed (the EVTX reader keeps the first 1)'],
+        what,
+      );
+    }
+  } finally {
+    limits.maxProblems = saved;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -52,6 +52,9 @@ export async function runEvtx(path: string, options: EvtxCommandOptions, io: Cli
     throw e;
   }
   if (progress) io.err('\r\u001b[K');
-  io.err(io.style.dim(`${result.records} record${result.records === 1 ? '' : 's'} read, ${result.skipped} skipped, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}\n`));
-  return result.problems.length === 0 && result.skipped === 0 && !result.stopped ? 0 : 1;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  // Every problem counts, also those past the number kept in the result (each had its line above).
+  const chunks = result.skippedChunks > 0 ? `, ${plural(result.skippedChunks, 'chunk')} skipped` : '';
+  io.err(io.style.dim(`${plural(result.records, 'record')} read, ${result.skipped} skipped${chunks}, ${plural(result.problemCount, 'problem')}\n`));
+  return result.problemCount === 0 && result.skipped === 0 && !result.stopped ? 0 : 1;
 }

@@ -21,7 +21,12 @@ import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_FLOOR_BYTES, MAX_ARCHIVE_RATIO, MAX_DECO
 /** What an EVTX reader returns for a whole file: records, or records and the problems it met. */
 export type EvtxReadOutput =
   | Iterable<EvtxRecordLike>
-  | { readonly records: Iterable<EvtxRecordLike>; readonly problems?: Iterable<EvtxProblemLike> };
+  | {
+      readonly records: Iterable<EvtxRecordLike>;
+      readonly problems?: Iterable<EvtxProblemLike>;
+      /** All problems, when `problems` lists only the first ones. */
+      readonly problemCount?: number;
+    };
 
 export interface ReadOptions {
   /** Keep events of every provider; by default only WLAN / 802.1X providers (and unnamed ones) are kept. */
@@ -141,7 +146,13 @@ function readEvtx(bytes: Uint8Array, sink: EventSink, options: ReadOptions): voi
     sink.skip('input', `EVTX reader failed while reading records: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!isIterable(out) && out.problems !== undefined) {
-    for (const p of out.problems) sink.skip(evtxProblemWhere(p), p.message);
+    let listed = 0;
+    for (const p of out.problems) {
+      sink.skip(evtxProblemWhere(p), p.message);
+      listed++;
+    }
+    const unlisted = (out.problemCount ?? listed) - listed;
+    if (unlisted > 0) sink.skipUnlisted(unlisted, listed, 'EVTX reader');
   }
 }
 

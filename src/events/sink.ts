@@ -42,6 +42,12 @@ export class EventSink {
     this.problem(where, message);
   }
 
+  /** `count` bad parts a reader counted past the `listed` problems it keeps: counted, and reported by one line. */
+  skipUnlisted(count: number, listed: number, reader: string): void {
+    this.skipped += count;
+    this.problem('whole input', `${count} more problem${count === 1 ? '' : 's'} not listed (the ${reader} keeps the first ${listed})`);
+  }
+
   record(raw: RawRecord): void {
     if (!this.options.allProviders && !isRelevantProvider(raw.provider, raw.providerGuid)) {
       this.ignored++;

@@ -21,7 +21,11 @@ export interface EvtxDumpResult {
   readonly records: number;
   /** Records seen but not readable. */
   readonly skipped: number;
+  /** Chunks rejected whole (damaged, or missing where the file header counts one). */
+  readonly skippedChunks: number;
+  /** The first LIMITS.maxProblems problems; `problemCount` counts them all. */
   readonly problems: readonly EvtxProblem[];
+  readonly problemCount: number;
   /** True when the dump ended early at a problem (only without `skipBad`). */
   readonly stopped: boolean;
 }
@@ -95,5 +99,5 @@ export async function dumpEvtx(
   else if (options.format === 'json') out(n > 0 ? '\n]\n' : ']\n');
   const s = reader.summary;
   if (stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
-  return { records: n, skipped: s.skippedRecords, problems: s.problems, stopped: stop };
+  return { records: n, skipped: s.skippedRecords, skippedChunks: s.skippedChunks, problems: s.problems, problemCount: s.problemCount, stopped: stop };
 }

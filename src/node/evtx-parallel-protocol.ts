@@ -34,6 +34,10 @@ export interface ChunkOutcome {
   readonly end: number;
   readonly records: number;
   readonly skippedRecords: number;
+  /** What the chunk added to the worker's summary counts (0 or 1 each). */
+  readonly chunks: number;
+  readonly skippedChunks: number;
+  readonly emptyChunks: number;
   readonly problems: EvtxProblem[];
 }
 

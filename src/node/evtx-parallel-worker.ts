@@ -46,7 +46,8 @@ function readBlock(index: number): Uint8Array {
 function runBatch(req: BatchRequest): BatchReply {
   const chunks: ChunkOutcome[] = [];
   for (let i = req.first; i < req.first + req.count; i++) {
-    const before = scan.summary.skippedRecords;
+    const sum = scan.summary;
+    const before = { skippedRecords: sum.skippedRecords, chunks: sum.chunks, skippedChunks: sum.skippedChunks, emptyChunks: sum.emptyChunks };
     let records: number;
     if (setup.format === 'xml') records = scan.chunkXml(readBlock(i), i, sink).records;
     else {
@@ -54,7 +55,15 @@ function runBatch(req: BatchRequest): BatchReply {
       for (const r of list) sink.write(formatRecord(r, setup.format));
       records = list.length;
     }
-    chunks.push({ end: sink.length, records, skippedRecords: scan.summary.skippedRecords - before, problems: collected });
+    chunks.push({
+      end: sink.length,
+      records,
+      skippedRecords: sum.skippedRecords - before.skippedRecords,
+      chunks: sum.chunks - before.chunks,
+      skippedChunks: sum.skippedChunks - before.skippedChunks,
+      emptyChunks: sum.emptyChunks - before.emptyChunks,
+      problems: collected,
+    });
     collected = [];
   }
   return { batch: req.batch, bytes: sink.take(), chunks };

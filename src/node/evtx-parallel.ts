@@ -141,7 +141,8 @@ function dumpXmlHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint
   sink.write('</Events>\n');
   flush();
   if (state.stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
-  return { records, skipped: scan.summary.skippedRecords, problems: scan.summary.problems, stopped: state.stop };
+  const s = scan.summary;
+  return { records, skipped: s.skippedRecords, skippedChunks: s.skippedChunks, problems: s.problems, problemCount: s.problemCount, stopped: state.stop };
 }
 
 /** The file size and header block (a few kilobytes, read synchronously: no thread-pool round trips). */
@@ -210,6 +211,9 @@ export async function dumpEvtxParallel(
     let start = 0;
     for (const c of r.chunks) {
       summary.skippedRecords += c.skippedRecords;
+      summary.skippedChunks += c.skippedChunks;
+      summary.emptyChunks += c.emptyChunks;
+      summary.chunks += c.chunks;
       for (const p of c.problems) report(p);
       if (c.records > 0) {
         // As in dumpEvtx: a problem (without skipBad) ends the dump before the next records.
@@ -291,7 +295,7 @@ export async function dumpEvtxParallel(
   if (format === 'xml') write(encoder.encode('</Events>\n'));
   else if (format === 'json') write(encoder.encode(written > 0 ? '\n]\n' : ']\n'));
   if (state.stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
-  return { records: written, skipped: summary.skippedRecords, problems: summary.problems, stopped: state.stop };
+  return { records: written, skipped: summary.skippedRecords, skippedChunks: summary.skippedChunks, problems: summary.problems, problemCount: summary.problemCount, stopped: state.stop };
 }
 
 /**

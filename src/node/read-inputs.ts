@@ -206,6 +206,8 @@ async function* readEvtxItems(path: string, options: ReadInputsOptions): AsyncGe
       }
     }
     for (const p of it.summary.problems) sink.skip(evtxProblemWhere(p), p.message);
+    const unlisted = it.summary.problemCount - it.summary.problems.length;
+    if (unlisted > 0) sink.skipUnlisted(unlisted, it.summary.problems.length, 'EVTX reader');
   } catch (e) {
     sink.skip('byte 0x0', `EVTX file could not be read: ${(e as Error).message}`);
   }
