@@ -95,7 +95,7 @@ async function heavy<T>(name: string): Promise<T> {
  * function to its optimizing compiler after little work: in a 50 MB dump that compiler's queue
  * held about 0.3 s of work, mostly lukewarm functions (template compilation), while the hot ones
  * waited for their turn on the second core. With a budget four times V8's default the lukewarm
- * ones stay in the baseline tiers: 0.34 s instead of 0.36 s for that dump (side by side, hyperfine;
+ * ones stay in the baseline tiers: 0.34 s instead of 0.37 s for that dump (side by side, hyperfine;
  * two to eight times the default measured alike, larger ones slower). Only on the V8 release it was
  * measured on, where the flag is known: elsewhere V8 decides alone.
  */
