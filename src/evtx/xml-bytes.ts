@@ -620,16 +620,27 @@ function runStraight(ctx: ChunkContext, v: StraightVariant, t: ValueTable, depth
     if (x >= count) continue;
     const type = t.type[x]!;
     if (type === VT_BINXML) {
-      sink.used = o;
-      renderDocument(ctx, t.pos[x]!, t.pos[x]! + t.size[x]!, depth + 1, sink);
-      sink.ensure(t.bound);
+      nestedValue(ctx, t, x, depth, sink, o);
       out = sink.buf;
       o = sink.used;
-    } else if (type !== VT_NULL) {
-      o = type & VT_ARRAY ? putArrayJoined(out, o, bytes, view, type, t.pos[x]!, t.size[x]!) : putScalar(out, o, bytes, view, type, t.pos[x]!, t.size[x]!);
-    }
+    } else if (type !== VT_NULL) o = putValue(out, o, bytes, view, type, t.pos[x]!, t.size[x]!);
   }
   sink.used = put(out, o, statics[values.length]!);
+}
+
+/** A scalar or array value (not NULL, not nested BinXML). */
+function putValue(out: Uint8Array, o: number, bytes: Uint8Array, view: DataView, type: number, pos: number, size: number): number {
+  return type & VT_ARRAY ? putArrayJoined(out, o, bytes, view, type, pos, size) : putScalar(out, o, bytes, view, type, pos, size);
+}
+
+/**
+ * Value `x` of `t`, nested BinXML, written through the sink from `o` (the caller then takes
+ * `sink.buf` and `sink.used` again); room for `t.bound` bytes made again after it.
+ */
+function nestedValue(ctx: ChunkContext, t: ValueTable, x: number, depth: number, sink: Utf8Sink, o: number): void {
+  sink.used = o;
+  renderDocument(ctx, t.pos[x]!, t.pos[x]! + t.size[x]!, depth + 1, sink);
+  sink.ensure(t.bound);
 }
 
 /**
@@ -652,7 +663,7 @@ function runOps(ctx: ChunkContext, ops: readonly ByteOp[], from: number, to: num
       case B.ATTR:
         if (type === VT_NULL) break;
         o = put(out, o, op.attr);
-        o = type & VT_ARRAY ? putArrayJoined(out, o, bytes, view, type, t.pos[x]!, t.size[x]!) : putScalar(out, o, bytes, view, type, t.pos[x]!, t.size[x]!);
+        o = putValue(out, o, bytes, view, type, t.pos[x]!, t.size[x]!);
         out[o++] = 0x27;
         break;
       case B.GUARD:
@@ -671,14 +682,10 @@ function runOps(ctx: ChunkContext, ops: readonly ByteOp[], from: number, to: num
       case B.CONTENT:
       case B.SUBST:
         if (type === VT_BINXML) {
-          sink.used = o;
-          renderDocument(ctx, t.pos[x]!, t.pos[x]! + t.size[x]!, depth + 1, sink);
-          sink.ensure(t.bound);
+          nestedValue(ctx, t, x, depth, sink, o);
           out = sink.buf;
           o = sink.used;
-        } else if (type !== VT_NULL) {
-          o = type & VT_ARRAY ? putArrayJoined(out, o, bytes, view, type, t.pos[x]!, t.size[x]!) : putScalar(out, o, bytes, view, type, t.pos[x]!, t.size[x]!);
-        }
+        } else if (type !== VT_NULL) o = putValue(out, o, bytes, view, type, t.pos[x]!, t.size[x]!);
         o = put(out, o, op.close);
         break;
       case B.DROP: {
