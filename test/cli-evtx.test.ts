@@ -117,3 +117,25 @@ test('evtx: chunks past 2 GiB of a (sparse) file are read in place', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('evtx: a file cut at a chunk boundary is reported, without advice to skip what is not there', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-evtx-'));
+  try {
+    const example = new Uint8Array(readFileSync(EXAMPLE));
+    const path = join(dir, 'cut.evtx');
+    // Two of the three chunks the header counts: every record of those two is there.
+    writeFileSync(path, example.subarray(0, 4096 + 2 * 65536));
+    const kept = [...readEvtx(example.subarray(0, 4096 + 2 * 65536))].length;
+    const r = cli(['evtx', path]);
+    assert.equal(r.code, 1);
+    assert.equal(r.out.match(/<Event xmlns=/g)?.length, kept);
+    assert.match(r.err, /cut\.evtx: 0x00021000 chunk 2 chunk-truncated: file ends after 2 chunk blocks but its header counts 3 chunks: truncated/);
+    assert.doesNotMatch(r.err, /--skip-bad/, 'nothing was left out that --skip-bad would give');
+    // A damage with records after it still gets the advice.
+    example.fill(0x41, 4096 + 65536, 4096 + 65536 + 8);
+    writeFileSync(path, example);
+    assert.match(cli(['evtx', path]).err, /use --skip-bad/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

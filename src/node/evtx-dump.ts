@@ -61,6 +61,9 @@ export function formatRecord(r: EvtxRecord, format: EvtxDumpFormat): string {
   return JSON.stringify(recordToJson(r)) + '\n';
 }
 
+/** Said when a dump without skipBad left records out after a problem. */
+export const STOP_HINT = 'stopped at the first problem; use --skip-bad to read past damaged chunks and records\n';
+
 export function formatProblem(p: EvtxProblem): string {
   // Problems of the file header belong to no chunk (index -1).
   const chunk = p.chunkIndex >= 0 ? ` chunk ${p.chunkIndex}` : '';
@@ -83,11 +86,16 @@ export async function dumpEvtx(
     },
   });
   let n = 0;
+  /** Records were left out because of the stop (only then does --skip-bad have more to give). */
+  let withheld = false;
   if (options.format === 'xml') out(`<?xml version="1.0" encoding="utf-8"?>\n<Events>\n`);
   else if (options.format === 'json') out('[');
   outer: for await (const records of reader) {
     for (const r of records) {
-      if (stop) break outer;
+      if (stop) {
+        withheld = true;
+        break outer;
+      }
       // One compact event per line, as Windows renders it (and grep-friendly).
       if (options.format === 'xml') out(renderRecordXml(r) + '\n');
       else if (options.format === 'json') out((n > 0 ? ',\n' : '\n') + JSON.stringify(recordToJson(r)));
@@ -98,6 +106,6 @@ export async function dumpEvtx(
   if (options.format === 'xml') out('</Events>\n');
   else if (options.format === 'json') out(n > 0 ? '\n]\n' : ']\n');
   const s = reader.summary;
-  if (stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
+  if (withheld) err(STOP_HINT);
   return { records: n, skipped: s.skippedRecords, skippedChunks: s.skippedChunks, problems: s.problems, problemCount: s.problemCount, stopped: stop };
 }

@@ -10,7 +10,7 @@ import { type EvtxProblem, LIMITS } from '../evtx/errors.js';
 import { FILE_HEADER_BLOCK_SIZE } from '../evtx/file-header.js';
 import { CHUNK_SIZE } from '../evtx/chunk.js';
 import { chunkBlocks, chunkOffset, EvtxScan } from '../evtx/scan.js';
-import { dumpEvtx, type EvtxDumpOptions, type EvtxDumpResult, formatProblem } from './evtx-dump.js';
+import { dumpEvtx, type EvtxDumpOptions, type EvtxDumpResult, formatProblem, STOP_HINT } from './evtx-dump.js';
 import type { BatchReply, BatchRequest, SpareBuffer, WorkerFailure, WorkerSetup } from './evtx-parallel-protocol.js';
 import { Utf8Sink } from '../evtx/utf8-sink.js';
 import { writeAllSync } from './evtx-write.js';
@@ -140,7 +140,7 @@ function dumpXmlHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint
   if (!cut) scan.finish();
   sink.write('</Events>\n');
   flush();
-  if (state.stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
+  if (cut) err(STOP_HINT);
   const s = scan.summary;
   return { records, skipped: s.skippedRecords, skippedChunks: s.skippedChunks, problems: s.problems, problemCount: s.problemCount, stopped: state.stop };
 }
@@ -294,7 +294,7 @@ export async function dumpEvtxParallel(
   if (!cut) scan.finish();
   if (format === 'xml') write(encoder.encode('</Events>\n'));
   else if (format === 'json') write(encoder.encode(written > 0 ? '\n]\n' : ']\n'));
-  if (state.stop) err('stopped at the first problem; use --skip-bad to read past damaged chunks and records\n');
+  if (cut) err(STOP_HINT);
   return { records: written, skipped: summary.skippedRecords, skippedChunks: summary.skippedChunks, problems: summary.problems, problemCount: summary.problemCount, stopped: state.stop };
 }
 
