@@ -98,8 +98,8 @@ interface BytePlan {
   readonly fixed: number;
   /** The most operations writing one value (usually 1). */
   readonly maxUses: number;
-  /** Value indices written as attributes: nested BinXML there is left to the tree renderer. */
-  readonly attrs: Int32Array;
+  /** 1 at the index of each value written as an attribute: nested BinXML there is left to the tree renderer. */
+  readonly inAttr: Uint8Array;
   /** The plan resolved per pattern of absent values (see Straight); null when it has too many conditions. */
   readonly straight: Straight | null;
 }
@@ -289,7 +289,7 @@ class CompiledPlan implements BytePlan {
     private readonly plain: readonly ByteOp[],
     readonly fixed: number,
     readonly maxUses: number,
-    readonly attrs: Int32Array,
+    readonly inAttr: Uint8Array,
     readonly straight: Straight | null,
   ) {}
 
@@ -313,7 +313,9 @@ function compile(ops: readonly Op[]): BytePlan | null {
   }
   const { conds, single } = conditions(plain);
   const straight = conds.length > MAX_CONDS ? null : { conds: Int32Array.from(conds), single: Int32Array.from(single), plain, variants: [] };
-  return new CompiledPlan(plain, fixed, Math.max(1, ...uses.values()), Int32Array.from(attrs), straight);
+  const inAttr = new Uint8Array(attrs.length === 0 ? 0 : Math.max(...attrs) + 1);
+  for (const x of attrs) inAttr[x] = 1;
+  return new CompiledPlan(plain, fixed, Math.max(1, ...uses.values()), inAttr, straight);
 }
 
 /** Templates made by the reader carry a `bytePlan` slot (undefined until first needed): no map lookup per record. */
@@ -438,10 +440,13 @@ function scanInstance(ctx: ChunkContext, pos: number, end: number, depth: number
   // tree reader reports whichever problem it meets first).
   if (!spend(ctx, count)) return DECLINE;
   let arrays = 0;
+  const bytes = ctx.bytes;
+  const inAttr = plan.inAttr;
   for (let i = 0; i < count; i++) {
     const size = view.getUint16(p + i * 4, true);
-    const type = ctx.bytes[p + i * 4 + 2]!;
+    const type = bytes[p + i * 4 + 2]!;
     if (data + size > end) return DECLINE;
+    if (type === VT_BINXML && inAttr[i] === 1) return DECLINE;
     arrays |= type & VT_ARRAY;
     types[i] = type;
     positions[i] = data;
@@ -457,8 +462,6 @@ function scanInstance(ctx: ChunkContext, pos: number, end: number, depth: number
       if (!spend(ctx, (index < count ? table.weight[index]! : 0) * repeats[r + 1]!)) return DECLINE;
     }
   }
-  const attrs = plan.attrs;
-  for (let j = 0; j < attrs.length; j++) if (attrs[j]! < count && ctx.bytes[p + attrs[j]! * 4 + 2] === VT_BINXML) return DECLINE;
   // Nested values scanned above may have used other tables, never this one: it is still ours.
   table.count = count;
   table.arrays = arrays;
