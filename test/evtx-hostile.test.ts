@@ -557,3 +557,20 @@ test('absent optional values drop their attribute, element or mixed element alik
   assert.equal(xml[0b11111], '<E><N></N></E>');
   assert.equal(xml[0b01001], '<E><X>v1</X><N><Y>v4</Y></N></E>');
 });
+
+test('nested BinXML as an attribute value goes through the node tree, byte for byte', () => {
+  // <Event Name=%0>%1</Event> whose value 0 is BinXML: an instance of the same definition, found
+  // by its offset (the outer instance's inline definition starts 14 bytes into the record body).
+  const body = element('Event', [['Name', subst(0)]], subst(1));
+  const strings = ['in', 'ner'];
+  const inner: number[] = [0x0f, 1, 1, 0, 0x0c, 0x01, 0x34, 0x12, 0, 0];
+  const defAt = BODY + 14;
+  inner.push(defAt & 0xff, (defAt >> 8) & 0xff, 0, 0, strings.length, 0, 0, 0);
+  for (const s of strings) inner.push(s.length * 2, 0, 0x01, 0);
+  for (const s of strings) for (const c of s) inner.push(c.charCodeAt(0), 0);
+  inner.push(0x00);
+  const before = declined;
+  const xml = renderRecordXml(only(template(body, [[0x21, inner], 'outer'])));
+  assert.equal(declined - before, 1, 'the direct renderer declined the record');
+  assert.match(xml, /^<Event Name='[^']*in[^']*ner[^']*'>outer<\/Event>$/);
+});
