@@ -574,3 +574,30 @@ test('nested BinXML as an attribute value goes through the node tree, byte for b
   assert.equal(declined - before, 1, 'the direct renderer declined the record');
   assert.match(xml, /^<Event Name='[^']*in[^']*ner[^']*'>outer<\/Event>$/);
 });
+
+test('records nested deeper than the direct renderer goes are rendered through the node tree alike', () => {
+  // <E>%0</E> whose value is BinXML holding an instance of the same definition (by offset, as in
+  // the test above), `levels` times over, the innermost value a string.
+  const defAt = BODY + 14;
+  const nested = (levels: number): number[] => {
+    let value: number[] = [0x78, 0]; // "x"
+    let type = 0x01;
+    for (let i = 0; i < levels; i++) {
+      const doc = [0x0f, 1, 1, 0, 0x0c, 0x01, 0x34, 0x12, 0, 0, defAt & 0xff, (defAt >> 8) & 0xff, 0, 0, 1, 0, 0, 0];
+      doc.push(value.length & 0xff, value.length >> 8, type, 0, ...value, 0x00);
+      value = doc;
+      type = 0x21;
+    }
+    return value;
+  };
+  const body = element('E', [], subst(0));
+  for (const [levels, declines] of [
+    [4, 0],
+    [12, 1],
+  ] as const) {
+    const before = declined;
+    const xml = renderRecordXml(only(template(body, [[0x21, nested(levels)]])));
+    assert.equal(xml, '<E>'.repeat(levels + 1) + 'x' + '</E>'.repeat(levels + 1));
+    assert.equal(declined - before, declines, `${levels} levels: ${declines ? 'past' : 'within'} the direct renderer's depth`);
+  }
+});
