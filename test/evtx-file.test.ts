@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readEvtx } from '../src/evtx/index.js';
+import { crc32, readEvtx } from '../src/evtx/index.js';
 import { dumpEvtx } from '../src/node/evtx-dump.js';
 import { readEvtxFile } from '../src/node/evtx-file.js';
-import { parseXml, readBytes, sharedFile, sharedPresent } from './evtx-support.test.js';
+import { parseXml, readBytes, repoRoot, sharedFile, sharedPresent } from './evtx-support.test.js';
 
 const FILES = ['samples/evtx/system.evtx', 'samples/real/evtx/bevatsal1122-System-wlan-chunks.evtx'];
 
@@ -101,6 +101,41 @@ test('dump: stops at the first problem unless skipBad', async (t) => {
     const lenient = await dumpEvtx(path, { format: 'ndjson', skipBad: true }, () => {}, () => {});
     assert.equal(lenient.stopped, false);
     assert.equal(lenient.records, 620 - perChunk[2]!);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('file reader reads in batches of chunks: same records, summary and problems as in memory, also cut mid-batch', async () => {
+  // 42 chunks (the bundled example's three, repeated; header counts updated), more than two batches.
+  const example = readBytes(join(repoRoot(), 'examples', 'wlan-operational.evtx'));
+  const chunks = (example.length - 4096) / 65536;
+  const count = chunks * 14;
+  const bytes = new Uint8Array(4096 + count * 65536);
+  bytes.set(example.subarray(0, 4096));
+  for (let i = 0; i < count; i++) bytes.set(example.subarray(4096 + (i % chunks) * 65536, 4096 + ((i % chunks) + 1) * 65536), 4096 + i * 65536);
+  const view = new DataView(bytes.buffer);
+  view.setBigUint64(16, BigInt(count - 1), true);
+  view.setUint16(42, count, true);
+  view.setUint32(124, crc32(bytes, 0, 120), true);
+  const dir = mkdtempSync(join(tmpdir(), 'evtx-test-'));
+  try {
+    // Whole; cut inside the 18th chunk (second batch); one byte of a chunk signature garbled in the third batch.
+    const garbled = bytes.slice();
+    garbled[4096 + 35 * 65536] = 0x58;
+    for (const [name, b] of [['whole', bytes], ['cut', bytes.subarray(0, 4096 + 17 * 65536 + 20000)], ['garbled', garbled]] as const) {
+      const path = join(dir, `${name}.evtx`);
+      writeFileSync(path, b);
+      const mem = readEvtx(b, { file: path });
+      const expected = [...mem].map((r) => [r.recordId, r.fileOffset, r.data.map((d) => d.text).join('|')]);
+      const it = readEvtxFile(path);
+      const got: unknown[] = [];
+      for await (const r of it) got.push([r.recordId, r.fileOffset, r.data.map((d) => d.text).join('|')]);
+      assert.deepEqual(got, expected, name);
+      assert.deepEqual(it.summary, mem.summary, name);
+    }
+    // A consumer that stops after the first record leaves no read behind (the handle closes).
+    for await (const _ of readEvtxFile(join(dir, 'whole.evtx'))) break;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
