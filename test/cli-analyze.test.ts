@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from '../src/evtx/index.js';
 import { expectedOutcomes } from '../tools/scenario/index.js';
 
 const BIN = fileURLToPath(new URL('../wlanreason.cjs', import.meta.url));
@@ -117,4 +118,29 @@ test('hostile SSIDs reach the terminal escaped', () => {
   const r = cli(['analyze', join(FIXTURES, 'wifi-week.LAPTOP-CHARLIE.evtx')]);
   assert.equal(r.code, 0, r.err);
   assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(r.out), 'no raw control character');
+});
+
+test('more problems than are listed: the closing line counts them all', () => {
+  // The bundled example with its header counting 1,200 more chunks, all-zero blocks (a sparse file):
+  // 1,200 problems, over the 1,000 lines a file lists.
+  const dir = mkdtempSync(join(tmpdir(), 'wlanreason-analyze-'));
+  try {
+    const example = new Uint8Array(readFileSync(EXAMPLE));
+    const chunks = (example.length - 4096) / 65536;
+    const count = chunks + 1200;
+    const view = new DataView(example.buffer, example.byteOffset, example.byteLength);
+    view.setBigUint64(16, BigInt(count - 1), true);
+    view.setUint16(42, count, true);
+    view.setUint32(124, crc32(example, 0, 120), true);
+    const path = join(dir, 'zeros.evtx');
+    writeFileSync(path, example);
+    truncateSync(path, 4096 + count * 65536);
+    const r = cli(['analyze', path]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /zeros\.evtx: input: 200 more problems not listed/);
+    assert.match(r.err, /1200 problems, 1200 records or lines skipped; the rest was analysed/);
+    assert.match(r.out, /^Attempts: \d+/m, 'the records before the zeros are analysed');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -74,6 +74,7 @@ test('problems are capped but counted', async () => {
   assert.equal(r.skipped, 1500);
   assert.equal(r.problems.length, 1001);
   assert.equal(r.problems[1000]?.message, '500 more problems not listed');
+  assert.equal(r.problems[1000]?.count, 500, 'the closing line stands for the 500');
 });
 
 test('pathological text does not blow up in time (linear scans)', async () => {

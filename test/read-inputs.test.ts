@@ -195,6 +195,7 @@ test('EVTX problems past those the reader lists are still counted as skipped, fr
         ['chunk expected by the file header is all zeros', '3 more problems not listed (the EVTX reader keeps the first 1)'],
         what,
       );
+      assert.equal(r?.problems[1]?.count, 3, `${what}: the line stands for three`);
     }
   } finally {
     limits.maxProblems = saved;

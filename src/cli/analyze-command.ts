@@ -29,7 +29,7 @@ function checkTime(name: string, value: string | undefined): void {
 function withoutFolders(problem: ReadProblem): ReadProblem {
   const name = basename(problem.file);
   if (name === problem.file || name.length === 0) return problem;
-  return { file: name, where: problem.where, message: problem.message.split(problem.file).join(name) };
+  return { ...problem, file: name, message: problem.message.split(problem.file).join(name) };
 }
 
 function problemLine(problem: { readonly file: string; readonly where: string; readonly message: string }): string {
@@ -90,7 +90,8 @@ export async function runAnalyze(args: ParsedArgs, io: CliIo): Promise<number> {
         io.err(`\r\u001b[Kread ${files} file${files === 1 ? '' : 's'}, ${events} events`);
       }
     } else if (item.type === 'problem') {
-      problems++;
+      // A line may stand for several problems (those a reader counted but did not list).
+      problems += item.problem.count ?? 1;
       analyzer.addProblem(redact ? withoutFolders(item.problem) : item.problem);
       // Redacted runs print problems after the summary, scrubbed: a path or message can name a host or an SSID.
       if (!redact) {

@@ -91,4 +91,6 @@ export interface ReadProblem {
   /** `byte 0x1a2b`, `line 17`, `chunk 3 at 0x31000`. */
   readonly where: string;
   readonly message: string;
+  /** How many problems this line stands for, when more than one (a line for those not listed). */
+  readonly count?: number;
 }

@@ -28,12 +28,12 @@ export class EventSink {
     private readonly options: SinkOptions = {},
   ) {}
 
-  problem(where: string, message: string): void {
+  problem(where: string, message: string, count = 1): void {
     if (this.problems.length >= MAX_PROBLEMS) {
-      this.extraProblems++;
+      this.extraProblems += count;
       return;
     }
-    this.problems.push({ file: this.file, where, message });
+    this.problems.push(count === 1 ? { file: this.file, where, message } : { file: this.file, where, message, count });
   }
 
   /** A bad part: reported and counted. */
@@ -45,7 +45,7 @@ export class EventSink {
   /** `count` bad parts a reader counted past the `listed` problems it keeps: counted, and reported by one line. */
   skipUnlisted(count: number, listed: number, reader: string): void {
     this.skipped += count;
-    this.problem('whole input', `${count} more problem${count === 1 ? '' : 's'} not listed (the ${reader} keeps the first ${listed})`);
+    this.problem('whole input', `${count} more problem${count === 1 ? '' : 's'} not listed (the ${reader} keeps the first ${listed})`, count);
   }
 
   record(raw: RawRecord): void {
@@ -68,6 +68,7 @@ export class EventSink {
         file: this.file,
         where: 'input',
         message: `${this.extraProblems} more problems not listed`,
+        count: this.extraProblems,
       });
       this.extraProblems = 0;
     }
