@@ -191,7 +191,7 @@ export function createAnalyzerWith(decoder: CodeDecoder, options: AnalyzerOption
     addProblem(problem: ReadProblem): void {
       if (result !== null) return;
       // A line may stand for several problems (those a reader counted but did not list).
-      problemCount += problem.count !== undefined && problem.count > 1 ? problem.count : 1;
+      problemCount += problem.count ?? 1;
       if (problems.length < MAX_PROBLEMS) problems.push({ file: problem.file, where: problem.where, message: problem.message });
     },
 

@@ -5,6 +5,7 @@
  */
 import type { EvtxProblem } from '../evtx/errors.js';
 import { renderNodes, renderRecordXml } from '../evtx/render-xml.js';
+import type { EvtxSummary } from '../evtx/scan.js';
 import type { EvtxRecord, EvtxValue } from '../evtx/types.js';
 import { binaryHex } from '../evtx/text.js';
 import { readEvtxFileChunks } from './evtx-file.js';
@@ -61,6 +62,11 @@ export function formatRecord(r: EvtxRecord, format: EvtxDumpFormat): string {
   return JSON.stringify(recordToJson(r)) + '\n';
 }
 
+/** A dump's result from the scan summary it kept. */
+export function dumpResult(records: number, s: EvtxSummary, stopped: boolean): EvtxDumpResult {
+  return { records, skipped: s.skippedRecords, skippedChunks: s.skippedChunks, problems: s.problems, problemCount: s.problemCount, stopped };
+}
+
 /** Said when a dump without skipBad left records out after a problem. */
 export const STOP_HINT = 'stopped at the first problem; use --skip-bad to read past damaged chunks and records\n';
 
@@ -105,7 +111,6 @@ export async function dumpEvtx(
   }
   if (options.format === 'xml') out('</Events>\n');
   else if (options.format === 'json') out(n > 0 ? '\n]\n' : ']\n');
-  const s = reader.summary;
   if (withheld) err(STOP_HINT);
-  return { records: n, skipped: s.skippedRecords, skippedChunks: s.skippedChunks, problems: s.problems, problemCount: s.problemCount, stopped: stop };
+  return dumpResult(n, reader.summary, stop);
 }

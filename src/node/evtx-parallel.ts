@@ -10,7 +10,7 @@ import { type EvtxProblem, LIMITS } from '../evtx/errors.js';
 import { FILE_HEADER_BLOCK_SIZE } from '../evtx/file-header.js';
 import { CHUNK_SIZE } from '../evtx/chunk.js';
 import { chunkBlocks, chunkOffset, EvtxScan } from '../evtx/scan.js';
-import { dumpEvtx, type EvtxDumpOptions, type EvtxDumpResult, formatProblem, STOP_HINT } from './evtx-dump.js';
+import { dumpEvtx, type EvtxDumpOptions, type EvtxDumpResult, dumpResult, formatProblem, STOP_HINT } from './evtx-dump.js';
 import type { BatchReply, BatchRequest, SpareBuffer, WorkerFailure, WorkerSetup } from './evtx-parallel-protocol.js';
 import { Utf8Sink } from '../evtx/utf8-sink.js';
 import { writeAllSync } from './evtx-write.js';
@@ -141,8 +141,7 @@ function dumpXmlHere(path: string, options: EvtxDumpOptions, write: (bytes: Uint
   sink.write('</Events>\n');
   flush();
   if (cut) err(STOP_HINT);
-  const s = scan.summary;
-  return { records, skipped: s.skippedRecords, skippedChunks: s.skippedChunks, problems: s.problems, problemCount: s.problemCount, stopped: state.stop };
+  return dumpResult(records, scan.summary, state.stop);
 }
 
 /** The file size and header block (a few kilobytes, read synchronously: no thread-pool round trips). */
@@ -295,7 +294,7 @@ export async function dumpEvtxParallel(
   if (format === 'xml') write(encoder.encode('</Events>\n'));
   else if (format === 'json') write(encoder.encode(written > 0 ? '\n]\n' : ']\n'));
   if (cut) err(STOP_HINT);
-  return { records: written, skipped: summary.skippedRecords, skippedChunks: summary.skippedChunks, problems: summary.problems, problemCount: summary.problemCount, stopped: state.stop };
+  return dumpResult(written, summary, state.stop);
 }
 
 /**
